@@ -1,0 +1,22 @@
+package org.ewb.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ewb.persistence.SqliteProjectStore;
+import org.ewb.ui.WorkbenchApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code gui [FILE]}: opens the main window, on FILE if given. */
+@Command(name = "gui", description = "Open the Evidence Workbench window (on FILE if given).")
+public final class GuiCommand implements Callable<Integer> {
+
+  @Parameters(arity = "0..1", paramLabel = "FILE", description = "Project file (*.ewb) to open.")
+  Path file;
+
+  @Override
+  public Integer call() {
+    WorkbenchApp.launch(file, SqliteProjectStore::open, SqliteProjectStore::create);
+    return 0;
+  }
+}

@@ -1,0 +1,103 @@
+package org.ewb.logic.project;
+
+import java.nio.file.Path;
+import org.ewb.model.Arm;
+import org.ewb.model.CharacteristicField;
+import org.ewb.model.CharacteristicValue;
+import org.ewb.model.GenericEstimate;
+import org.ewb.model.Measurement;
+import org.ewb.model.Outcome;
+import org.ewb.model.Project;
+import org.ewb.model.ProjectData;
+import org.ewb.model.SavedAnalysis;
+import org.ewb.model.Study;
+import org.ewb.model.TableLayout;
+import org.ewb.model.TimePoint;
+
+/**
+ * An open project. Every mutating call is committed to the project file in its own transaction
+ * before it returns (nothing waits for a "Save"); {@link #inTransaction} groups several edits (a
+ * paste) into one. Inserts with a non-zero id keep that id, so that undo can restore a deleted
+ * entity exactly. Failures throw {@link org.ewb.model.WorkbenchException}.
+ *
+ * <p>Implemented by {@code org.ewb.persistence}; the UI and logic see only this port.
+ */
+public interface ProjectRepository extends AutoCloseable {
+
+  /** The project file. */
+  Path file();
+
+  /** A consistent snapshot of the whole project, read in one transaction. */
+  ProjectData snapshot();
+
+  Project project();
+
+  void updateProject(Project project);
+
+  Study insertStudy(Study study);
+
+  void updateStudy(Study study);
+
+  /** Deletes the study with its arms, characteristic values, measurements and generic estimates. */
+  void deleteStudy(long studyId);
+
+  CharacteristicField insertField(CharacteristicField field);
+
+  void updateField(CharacteristicField field);
+
+  /** Deletes the field and its values. */
+  void deleteField(long fieldId);
+
+  /** Stores (insert or replace) a value; an empty value with empty provenance deletes it. */
+  void putValue(CharacteristicValue value);
+
+  Arm insertArm(Arm arm);
+
+  void updateArm(Arm arm);
+
+  /** Deletes the arm and its measurements. */
+  void deleteArm(long armId);
+
+  Outcome insertOutcome(Outcome outcome);
+
+  void updateOutcome(Outcome outcome);
+
+  /** Deletes the outcome with its time points, measurements and generic estimates. */
+  void deleteOutcome(long outcomeId);
+
+  TimePoint insertTimePoint(TimePoint timePoint);
+
+  void updateTimePoint(TimePoint timePoint);
+
+  /** Deletes the time point and its measurements and generic estimates. */
+  void deleteTimePoint(long timePointId);
+
+  /**
+   * Stores the measurement of (study, outcome, arm, time point), replacing any existing one; returns
+   * it with its id. A measurement with every cell, reported form and provenance empty is deleted.
+   */
+  Measurement putMeasurement(Measurement measurement);
+
+  /** Same contract as {@link #putMeasurement} for (study, outcome, time point). */
+  GenericEstimate putGenericEstimate(GenericEstimate estimate);
+
+  TableLayout putLayout(TableLayout layout);
+
+  void deleteLayout(long layoutId);
+
+  SavedAnalysis putAnalysis(SavedAnalysis analysis);
+
+  void deleteAnalysis(long analysisId);
+
+  /** Runs the edits in one transaction: all are committed, or none if one throws. */
+  void inTransaction(Runnable edits);
+
+  /** Writes a consistent copy of the project to {@code target} (which must not exist). */
+  void saveAs(Path target);
+
+  /** Registers a listener called (on the calling thread) after every committed change. */
+  void addChangeListener(Runnable listener);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,68 @@
+package org.ewb.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A consistent, immutable snapshot of a whole project, read in one transaction. Used by the
+ * command line, export, validation and analysis; lists are in display order.
+ */
+public record ProjectData(
+    Project project,
+    List<Study> studies,
+    List<CharacteristicField> fields,
+    List<CharacteristicValue> values,
+    List<Arm> arms,
+    List<Outcome> outcomes,
+    List<TimePoint> timePoints,
+    List<Measurement> measurements,
+    List<GenericEstimate> genericEstimates,
+    List<TableLayout> layouts,
+    List<SavedAnalysis> analyses) {
+
+  public ProjectData {
+    studies = List.copyOf(studies);
+    fields = List.copyOf(fields);
+    values = List.copyOf(values);
+    arms = List.copyOf(arms);
+    outcomes = List.copyOf(outcomes);
+    timePoints = List.copyOf(timePoints);
+    measurements = List.copyOf(measurements);
+    genericEstimates = List.copyOf(genericEstimates);
+    layouts = List.copyOf(layouts);
+    analyses = List.copyOf(analyses);
+  }
+
+  public Optional<Outcome> outcome(String name) {
+    return outcomes.stream().filter(o -> o.name().equalsIgnoreCase(name)).findFirst();
+  }
+
+  public List<TimePoint> timePointsOf(long outcomeId) {
+    return timePoints.stream().filter(t -> t.outcomeId() == outcomeId).toList();
+  }
+
+  public List<Arm> armsOf(long studyId) {
+    return arms.stream().filter(a -> a.studyId() == studyId).toList();
+  }
+
+  public Map<Long, Study> studiesById() {
+    return studies.stream().collect(Collectors.toMap(Study::id, Function.identity()));
+  }
+
+  /** Characteristic value text of a study for a field key, or "" if none. */
+  public String value(long studyId, String fieldKey) {
+    Optional<CharacteristicField> f = fields.stream().filter(x -> x.key().equals(fieldKey)).findFirst();
+    if (f.isEmpty()) {
+      return "";
+    }
+    long fid = f.get().id();
+    return values.stream()
+        .filter(v -> v.studyId() == studyId && v.fieldId() == fid)
+        .map(CharacteristicValue::value)
+        .findFirst()
+        .orElse("");
+  }
+}
