@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * A glossary of abbreviations common in trial tables ({@code resources/export/abbreviations.tsv}:
- * abbreviation, English, Chinese). Used to write the "Abbreviations:" footnote of a table from
- * the abbreviations that actually occur in it, as journals ask.
+ * abbreviation, English, Chinese). Used to write the "Abbreviations:" footnote of a table from the
+ * abbreviations that actually occur in it, as journals ask.
  */
 public final class Abbreviations {
 
@@ -64,10 +64,11 @@ public final class Abbreviations {
         String[] p = line.split("\t");
         String abbr = p[0].strip();
         // a whole word: not part of a longer abbreviation such as UC-MSC when looking for MSC
-        Pattern pat = Pattern.compile(
-            "(?<![\\p{Alnum}-])" + Pattern.quote(abbr) + "(?:s)?(?![\\p{Alnum}-])");
-        out.add(new Entry(abbr, p.length > 1 ? p[1].strip() : "", p.length > 2 ? p[2].strip() : "",
-            pat));
+        Pattern pat =
+            Pattern.compile("(?<![\\p{Alnum}-])" + Pattern.quote(abbr) + "(?:s)?(?![\\p{Alnum}-])");
+        out.add(
+            new Entry(
+                abbr, p.length > 1 ? p[1].strip() : "", p.length > 2 ? p[2].strip() : "", pat));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

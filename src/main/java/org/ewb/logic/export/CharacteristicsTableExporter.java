@@ -19,10 +19,10 @@ import org.ewb.model.TableLayout;
 import org.ewb.model.WorkbenchException;
 
 /**
- * Builds the "characteristics of included studies" table as published: a numbered row per
- * included study in display order, the columns a {@link TableLayout} chooses (or every field), a
- * two-level header whose upper cells are the fields' heading groups, and footnotes (the layout's
- * own, then the abbreviations that occur in the table).
+ * Builds the "characteristics of included studies" table as published: a numbered row per included
+ * study in display order, the columns a {@link TableLayout} chooses (or every field), a two-level
+ * header whose upper cells are the fields' heading groups, and footnotes (the layout's own, then
+ * the abbreviations that occur in the table).
  */
 public final class CharacteristicsTableExporter {
 
@@ -67,10 +67,11 @@ public final class CharacteristicsTableExporter {
     for (CharacteristicValue v : data.values()) {
       values.computeIfAbsent(v.studyId(), k -> new HashMap<>()).put(v.fieldId(), v.value());
     }
-    List<Study> included = data.studies().stream()
-        .filter(s -> s.status() == StudyStatus.INCLUDED)
-        .sorted(Comparator.comparingInt(Study::displayOrder))
-        .toList();
+    List<Study> included =
+        data.studies().stream()
+            .filter(s -> s.status() == StudyStatus.INCLUDED)
+            .sorted(Comparator.comparingInt(Study::displayOrder))
+            .toList();
     List<List<ExportCell>> rows = new ArrayList<>(included.size());
     int no = 0;
     for (Study s : included) {
@@ -111,8 +112,16 @@ public final class CharacteristicsTableExporter {
         footnotes.add(abbr);
       }
     }
-    return new ExportTable(Localization.lang(loc, "export.characteristics.sheet"), title,
-        headerRows, ncols, header, rows, footnotes, List.of(0));
+    return new ExportTable(
+        "characteristics",
+        Localization.lang(loc, "export.characteristics.sheet"),
+        title,
+        headerRows,
+        ncols,
+        header,
+        rows,
+        footnotes,
+        List.of(0));
   }
 
   /** "Abbreviations: BMI, body mass index; ..." for the glossary entries found, or "". */
@@ -122,9 +131,10 @@ public final class CharacteristicsTableExporter {
       return "";
     }
     String sep = "zh".equals(lang) ? "；" : "; ";
-    String list = found.stream()
-        .map(e -> e.abbreviation() + ("zh".equals(lang) ? "：" : ", ") + e.expansion(lang))
-        .collect(Collectors.joining(sep));
+    String list =
+        found.stream()
+            .map(e -> e.abbreviation() + ("zh".equals(lang) ? "：" : ", ") + e.expansion(lang))
+            .collect(Collectors.joining(sep));
     return Localization.lang(loc, "export.footnote.abbreviations", list);
   }
 
@@ -133,8 +143,8 @@ public final class CharacteristicsTableExporter {
     return n.contains("abbreviation") || note.contains("缩写") || note.contains("缩略");
   }
 
-  private static List<Column> columns(ProjectData data, Optional<TableLayout> layout, String lang,
-      Locale loc) {
+  private static List<Column> columns(
+      ProjectData data, Optional<TableLayout> layout, String lang, Locale loc) {
     List<Column> out = new ArrayList<>();
     if (layout.isEmpty()) {
       out.add(new Column("", StudyColumn.LABEL.label(loc), null, StudyColumn.LABEL));
@@ -156,10 +166,15 @@ public final class CharacteristicsTableExporter {
         out.add(new Column("", sc.get().label(loc), null, sc.get()));
         continue;
       }
-      throw new WorkbenchException(WorkbenchException.Kind.DATA,
-          "Table layout '" + layout.get().name() + "' names field '" + key
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA,
+          "Table layout '"
+              + layout.get().name()
+              + "' names field '"
+              + key
               + "', which the project does not have. Fields: "
-              + data.fields().stream().map(CharacteristicField::key)
+              + data.fields().stream()
+                  .map(CharacteristicField::key)
                   .collect(Collectors.joining(", ")));
     }
     return out;

@@ -5,13 +5,13 @@ import java.util.regex.Pattern;
 import org.ewb.model.CellText;
 
 /**
- * One body cell of an exported table: text, a number, or empty. A number keeps the text it was typed
- * as ({@code "20.90"}), so CSV writes it unchanged and xlsx shows the typed number of decimals.
- * {@code marker} is a footnote mark shown after the value ("†" = derived); {@code invalid} flags
- * text that should have been a number (exported as typed, shaded in xlsx).
+ * One body cell of an exported table: text, a number, or empty. A number keeps the text it was
+ * typed as ({@code "20.90"}), so CSV writes it unchanged and xlsx shows the typed number of
+ * decimals. {@code marker} is a footnote mark shown after the value ("†" = derived); {@code
+ * invalid} flags text that should have been a number (exported as typed, shaded in xlsx).
  */
-public record ExportCell(Kind kind, String text, double number, int decimals, String marker,
-    boolean invalid) {
+public record ExportCell(
+    Kind kind, String text, double number, int decimals, String marker, boolean invalid) {
 
   /** What kind of cell this is. */
   public enum Kind {
@@ -31,7 +31,9 @@ public record ExportCell(Kind kind, String text, double number, int decimals, St
   }
 
   public static ExportCell text(String text) {
-    return text == null || text.isEmpty() ? EMPTY : new ExportCell(Kind.TEXT, text, 0, -1, "", false);
+    return text == null || text.isEmpty()
+        ? EMPTY
+        : new ExportCell(Kind.TEXT, text, 0, -1, "", false);
   }
 
   /** An integer cell (the row number, a count). */
@@ -50,8 +52,8 @@ public record ExportCell(Kind kind, String text, double number, int decimals, St
 
   /**
    * A cell for text typed where a number is expected: a number if the text parses as the project's
-   * grids parse it ({@link CellText#number()}), shown with the typed number of decimals when it is a
-   * plain decimal; otherwise the text as typed, flagged invalid if {@code flagInvalid}.
+   * grids parse it ({@link CellText#number()}), shown with the typed number of decimals when it is
+   * a plain decimal; otherwise the text as typed, flagged invalid if {@code flagInvalid}.
    */
   public static ExportCell typed(String typed, boolean flagInvalid) {
     CellText ct = CellText.of(typed);

@@ -8,15 +8,16 @@ import java.util.concurrent.CancellationException;
  */
 public interface ExportProgress {
 
-  ExportProgress NONE = new ExportProgress() {
-    @Override
-    public void rows(long done, long total) {}
+  ExportProgress NONE =
+      new ExportProgress() {
+        @Override
+        public void rows(long done, long total) {}
 
-    @Override
-    public boolean isCancelled() {
-      return false;
-    }
-  };
+        @Override
+        public boolean isCancelled() {
+          return false;
+        }
+      };
 
   /** {@code done} of {@code total} body rows have been written. */
   void rows(long done, long total);

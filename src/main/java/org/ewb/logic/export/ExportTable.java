@@ -8,14 +8,23 @@ import java.util.List;
  * with merged cells, body rows, and footnotes. Building it is the exporters' job; writing it is
  * {@link XlsxTableWriter}'s and {@link CsvTableWriter}'s, so both formats show the same content.
  *
- * @param name short name used for the sheet and the CSV file name (e.g. "Characteristics")
+ * @param key stable file-name stem for CSV ("characteristics", "outcome-hba1c")
+ * @param name short name used for the sheet (e.g. "Characteristics", "研究特征")
  * @param headerRows number of header rows (1 or 2)
  * @param columns number of columns
  * @param rows body rows, each exactly {@code columns} cells
- * @param narrowColumns columns holding only short numbers (e.g. "No."); the writer keeps them narrow
+ * @param narrowColumns columns holding only short numbers (e.g. "No."); the writer keeps them
+ *     narrow
  */
-public record ExportTable(String name, String title, int headerRows, int columns,
-    List<HeaderCell> header, List<List<ExportCell>> rows, List<String> footnotes,
+public record ExportTable(
+    String key,
+    String name,
+    String title,
+    int headerRows,
+    int columns,
+    List<HeaderCell> header,
+    List<List<ExportCell>> rows,
+    List<String> footnotes,
     List<Integer> narrowColumns) {
 
   public ExportTable {
@@ -26,7 +35,13 @@ public record ExportTable(String name, String title, int headerRows, int columns
     for (int i = 0; i < rows.size(); i++) {
       if (rows.get(i).size() != columns) {
         throw new IllegalArgumentException(
-            name + ": row " + (i + 1) + " has " + rows.get(i).size() + " cells, expected " + columns);
+            name
+                + ": row "
+                + (i + 1)
+                + " has "
+                + rows.get(i).size()
+                + " cells, expected "
+                + columns);
       }
     }
     boolean[][] covered = new boolean[headerRows][columns];

@@ -23,8 +23,8 @@ import org.ewb.model.TimePoint;
  * Builds one "outcome data" table per outcome: a row per included study and arm (per study for
  * contrast-level outcomes), and per time point the columns n / mean / SD, events / total, or
  * estimate / SE. Values are numbers where they parse; a value derived from another reported form
- * carries the marker {@value #DERIVED} and a footnote naming the method; text that is not a
- * number is kept as typed and flagged (shaded, and named in the row's notes).
+ * carries the marker {@value #DERIVED} and a footnote naming the method; text that is not a number
+ * is kept as typed and flagged (shaded, and named in the row's notes).
  */
 public final class OutcomeDataExporter {
 
@@ -43,12 +43,13 @@ public final class OutcomeDataExporter {
     List<ExportTable> out = new ArrayList<>();
     data.outcomes().stream()
         .sorted(Comparator.comparingInt(Outcome::displayOrder))
-        .forEach(o -> {
-          ExportTable t = build(data, index, o, lang, loc);
-          if (t != null) {
-            out.add(t);
-          }
-        });
+        .forEach(
+            o -> {
+              ExportTable t = build(data, index, o, lang, loc);
+              if (t != null) {
+                out.add(t);
+              }
+            });
     return out;
   }
 
@@ -57,16 +58,19 @@ public final class OutcomeDataExporter {
     final List<Study> included;
     final Map<Long, List<Arm>> arms = new HashMap<>();
     final Map<Long, List<TimePoint>> timePoints = new HashMap<>();
+
     /** outcome -> (arm, time point) -> measurement. */
     final Map<Long, Map<Long, Map<Long, Measurement>>> measurements = new HashMap<>();
+
     /** outcome -> (study, time point) -> estimate. */
     final Map<Long, Map<Long, Map<Long, GenericEstimate>>> estimates = new HashMap<>();
 
     Index(ProjectData data) {
-      included = data.studies().stream()
-          .filter(s -> s.status() == StudyStatus.INCLUDED)
-          .sorted(Comparator.comparingInt(Study::displayOrder))
-          .toList();
+      included =
+          data.studies().stream()
+              .filter(s -> s.status() == StudyStatus.INCLUDED)
+              .sorted(Comparator.comparingInt(Study::displayOrder))
+              .toList();
       for (Arm a : data.arms()) {
         arms.computeIfAbsent(a.studyId(), k -> new ArrayList<>()).add(a);
       }
@@ -74,39 +78,57 @@ public final class OutcomeDataExporter {
       for (TimePoint tp : data.timePoints()) {
         timePoints.computeIfAbsent(tp.outcomeId(), k -> new ArrayList<>()).add(tp);
       }
-      timePoints.values().forEach(l -> l.sort(
-          Comparator.comparingDouble(TimePoint::months).thenComparingLong(TimePoint::id)));
+      timePoints
+          .values()
+          .forEach(
+              l ->
+                  l.sort(
+                      Comparator.comparingDouble(TimePoint::months)
+                          .thenComparingLong(TimePoint::id)));
       for (Measurement m : data.measurements()) {
-        measurements.computeIfAbsent(m.outcomeId(), k -> new HashMap<>())
-            .computeIfAbsent(m.armId(), k -> new HashMap<>()).put(m.timePointId(), m);
+        measurements
+            .computeIfAbsent(m.outcomeId(), k -> new HashMap<>())
+            .computeIfAbsent(m.armId(), k -> new HashMap<>())
+            .put(m.timePointId(), m);
       }
       for (GenericEstimate g : data.genericEstimates()) {
-        estimates.computeIfAbsent(g.outcomeId(), k -> new HashMap<>())
-            .computeIfAbsent(g.studyId(), k -> new HashMap<>()).put(g.timePointId(), g);
+        estimates
+            .computeIfAbsent(g.outcomeId(), k -> new HashMap<>())
+            .computeIfAbsent(g.studyId(), k -> new HashMap<>())
+            .put(g.timePointId(), g);
       }
     }
   }
 
-  private static ExportTable build(ProjectData data, Index ix, Outcome o, String lang,
-      Locale loc) {
+  private static ExportTable build(ProjectData data, Index ix, Outcome o, String lang, Locale loc) {
     List<TimePoint> tps = ix.timePoints.getOrDefault(o.id(), List.of());
     boolean generic = o.kind() == OutcomeKind.GENERIC;
-    List<String> sub = switch (o.kind()) {
-      case CONTINUOUS -> List.of(Localization.lang(loc, "export.outcome.n"),
-          Localization.lang(loc, "export.outcome.mean"), Localization.lang(loc, "export.outcome.sd"));
-      case DICHOTOMOUS -> List.of(Localization.lang(loc, "export.outcome.events"),
-          Localization.lang(loc, "export.outcome.total"));
-      case GENERIC -> List.of(Localization.lang(loc, "export.outcome.estimate"),
-          Localization.lang(loc, "export.outcome.se"));
-    };
+    List<String> sub =
+        switch (o.kind()) {
+          case CONTINUOUS ->
+              List.of(
+                  Localization.lang(loc, "export.outcome.n"),
+                  Localization.lang(loc, "export.outcome.mean"),
+                  Localization.lang(loc, "export.outcome.sd"));
+          case DICHOTOMOUS ->
+              List.of(
+                  Localization.lang(loc, "export.outcome.events"),
+                  Localization.lang(loc, "export.outcome.total"));
+          case GENERIC ->
+              List.of(
+                  Localization.lang(loc, "export.outcome.estimate"),
+                  Localization.lang(loc, "export.outcome.se"));
+        };
     // fixed columns: No., Study, Arm (or Measure); then per time point; then Notes
     int fixed = 3;
     int ncols = fixed + tps.size() * sub.size() + 1;
     List<HeaderCell> header = new ArrayList<>();
     header.add(new HeaderCell(Localization.lang(loc, "export.column.no"), 0, 0, 2, 1));
     header.add(new HeaderCell(Localization.lang(loc, "export.column.study.label"), 0, 1, 2, 1));
-    String third = generic ? Localization.lang(loc, "export.outcome.measure")
-        : Localization.lang(loc, "export.outcome.arm");
+    String third =
+        generic
+            ? Localization.lang(loc, "export.outcome.measure")
+            : Localization.lang(loc, "export.outcome.arm");
     header.add(new HeaderCell(third, 0, 2, 2, 1));
     for (int i = 0; i < tps.size(); i++) {
       int c0 = fixed + i * sub.size();
@@ -137,8 +159,10 @@ public final class OutcomeDataExporter {
         row.add(ExportCell.text(measure));
         for (TimePoint tp : tps) {
           GenericEstimate g = byTp.get(tp.id());
-          CellText[] cells = g == null ? new CellText[] {CellText.EMPTY, CellText.EMPTY}
-              : new CellText[] {g.effect(), g.se()};
+          CellText[] cells =
+              g == null
+                  ? new CellText[] {CellText.EMPTY, CellText.EMPTY}
+                  : new CellText[] {g.effect(), g.se()};
           addCells(row, cells, sub, false, tp, loc, notes, anyInvalid);
         }
         row.add(ExportCell.text(String.join("; ", notes)));
@@ -167,12 +191,21 @@ public final class OutcomeDataExporter {
             } else {
               cells = new CellText[] {m.events(), m.total()};
             }
-            addCells(row, cells, sub, derived && o.kind() == OutcomeKind.CONTINUOUS, tp, loc, notes,
+            addCells(
+                row,
+                cells,
+                sub,
+                derived && o.kind() == OutcomeKind.CONTINUOUS,
+                tp,
+                loc,
+                notes,
                 anyInvalid);
             if (derived) {
-              notes.add(Localization.lang(loc, "export.outcome.note.derived",
-                  timePointLabel(tp, loc), m.derivation()));
-              derivedPlaces.computeIfAbsent(m.derivation(), k -> new ArrayList<>())
+              notes.add(
+                  Localization.lang(
+                      loc, "export.outcome.note.derived", timePointLabel(tp, loc), m.derivation()));
+              derivedPlaces
+                  .computeIfAbsent(m.derivation(), k -> new ArrayList<>())
                   .add(s.label() + ", " + a.label() + ", " + timePointLabel(tp, loc));
             }
           }
@@ -199,23 +232,42 @@ public final class OutcomeDataExporter {
       if (places.size() > MAX_PLACES) {
         list += Localization.lang(loc, "export.outcome.footnote.more", places.size() - MAX_PLACES);
       }
-      footnotes.add(DERIVED + " " + Localization.lang(loc, "export.outcome.footnote.derived",
-          e.getKey(), list));
+      footnotes.add(
+          DERIVED
+              + " "
+              + Localization.lang(loc, "export.outcome.footnote.derived", e.getKey(), list));
     }
     if (anyInvalid[0]) {
       footnotes.add(Localization.lang(loc, "export.outcome.footnote.invalid"));
     }
     String name = o.name() + (o.unit().isEmpty() ? "" : " (" + o.unit() + ")");
-    String title = switch (o.kind()) {
-      case CONTINUOUS -> Localization.lang(loc, "export.outcome.title.continuous", name);
-      case DICHOTOMOUS -> Localization.lang(loc, "export.outcome.title.dichotomous", name);
-      case GENERIC -> Localization.lang(loc, "export.outcome.title.generic", name);
-    };
-    return new ExportTable(o.name(), title, 2, ncols, header, rows, footnotes, List.of(0));
+    String title =
+        switch (o.kind()) {
+          case CONTINUOUS -> Localization.lang(loc, "export.outcome.title.continuous", name);
+          case DICHOTOMOUS -> Localization.lang(loc, "export.outcome.title.dichotomous", name);
+          case GENERIC -> Localization.lang(loc, "export.outcome.title.generic", name);
+        };
+    return new ExportTable(
+        "outcome-" + FileNames.slug(o.name()),
+        o.name(),
+        title,
+        2,
+        ncols,
+        header,
+        rows,
+        footnotes,
+        List.of(0));
   }
 
-  private static void addCells(List<ExportCell> row, CellText[] cells, List<String> sub,
-      boolean derivedMeanSd, TimePoint tp, Locale loc, List<String> notes, boolean[] anyInvalid) {
+  private static void addCells(
+      List<ExportCell> row,
+      CellText[] cells,
+      List<String> sub,
+      boolean derivedMeanSd,
+      TimePoint tp,
+      Locale loc,
+      List<String> notes,
+      boolean[] anyInvalid) {
     for (int j = 0; j < cells.length; j++) {
       ExportCell c = ExportCell.typed(cells[j], true);
       // in a derived continuous measurement, mean and SD are the converted values; n is as reported
@@ -224,8 +276,9 @@ public final class OutcomeDataExporter {
       }
       if (c.invalid()) {
         anyInvalid[0] = true;
-        notes.add(Localization.lang(loc, "export.outcome.note.invalid", timePointLabel(tp, loc),
-            sub.get(j), c.text()));
+        notes.add(
+            Localization.lang(
+                loc, "export.outcome.note.invalid", timePointLabel(tp, loc), sub.get(j), c.text()));
       }
       row.add(c);
     }

@@ -65,12 +65,15 @@ public final class TextWidth {
 
   public static boolean isWide(int cp) {
     Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-    if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-        || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL) {
+    if (script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA
+        || script == Character.UnicodeScript.HANGUL) {
       return true;
     }
     // CJK symbols and punctuation, full-width forms
-    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF60)
+    return (cp >= 0x3000 && cp <= 0x303F)
+        || (cp >= 0xFF00 && cp <= 0xFF60)
         || (cp >= 0xFFE0 && cp <= 0xFFE6);
   }
 }

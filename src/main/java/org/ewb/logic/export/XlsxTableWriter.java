@@ -25,18 +25,19 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 
 /**
  * Writes {@link ExportTable}s as sheets of an xlsx workbook laid out like manuscript tables: a
- * title row merged across, a one- or two-level header with merged cells, a three-line rule (top
- * and bottom of the header, bottom of the body), wrapped text, column widths from the content
- * (CJK characters count double), frozen header rows, landscape A4 fitted to one page wide with the
+ * title row merged across, a one- or two-level header with merged cells, a three-line rule (top and
+ * bottom of the header, bottom of the body), wrapped text, column widths from the content (CJK
+ * characters count double), frozen header rows, landscape A4 fitted to one page wide with the
  * header repeated on every printed page, and footnotes below.
  *
- * <p>Streams with {@link SXSSFWorkbook} (only a window of rows in memory), so column widths and
- * row heights are computed from the table model rather than by POI's autosize (ADR 0062).
+ * <p>Streams with {@link SXSSFWorkbook} (only a window of rows in memory), so column widths and row
+ * heights are computed from the table model rather than by POI's autosize (ADR 0062).
  */
 public final class XlsxTableWriter {
 
   /** Widest a text column gets (characters); longer text wraps. */
   static final int MAX_TEXT_WIDTH = 26;
+
   static final int MIN_WIDTH = 4;
   private static final int ROW_WINDOW = 200;
   private static final short FONT_PT = 10;
@@ -59,8 +60,9 @@ public final class XlsxTableWriter {
   }
 
   /** Writes one sheet per table to {@code out}, in order. Headers are already in {@code lang}. */
-  public static void write(List<ExportTable> tables, String lang, OutputStream out,
-      ExportProgress progress) throws IOException {
+  public static void write(
+      List<ExportTable> tables, String lang, OutputStream out, ExportProgress progress)
+      throws IOException {
     new XlsxTableWriter(lang, progress).writeAll(tables, out);
   }
 
@@ -118,12 +120,15 @@ public final class XlsxTableWriter {
     Row titleRow = sheet.createRow(0);
     Cell titleCell = titleRow.createCell(0);
     titleCell.setCellValue(t.title());
-    titleCell.setCellStyle(style("title", s -> {
-      s.setFont(titleFont);
-      s.setAlignment(HorizontalAlignment.CENTER);
-      s.setVerticalAlignment(VerticalAlignment.CENTER);
-      s.setWrapText(true);
-    }));
+    titleCell.setCellStyle(
+        style(
+            "title",
+            s -> {
+              s.setFont(titleFont);
+              s.setAlignment(HorizontalAlignment.CENTER);
+              s.setVerticalAlignment(VerticalAlignment.CENTER);
+              s.setWrapText(true);
+            }));
     titleRow.setHeightInPoints(lineHeight(TITLE_PT) * TextWidth.lines(t.title(), totalWidth) + 6);
     if (t.columns() > 1) {
       sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, t.columns() - 1));
@@ -149,8 +154,12 @@ public final class XlsxTableWriter {
         }
       }
       if (hc.isMerged()) {
-        sheet.addMergedRegion(new CellRangeAddress(h0 + hc.row(), h0 + hc.row() + hc.rowSpan() - 1,
-            hc.col(), hc.col() + hc.colSpan() - 1));
+        sheet.addMergedRegion(
+            new CellRangeAddress(
+                h0 + hc.row(),
+                h0 + hc.row() + hc.rowSpan() - 1,
+                hc.col(),
+                hc.col() + hc.colSpan() - 1));
       }
       int width = 0;
       for (int c = hc.col(); c < hc.col() + hc.colSpan(); c++) {
@@ -199,12 +208,15 @@ public final class XlsxTableWriter {
     }
     // footnotes, each merged across the table width
     int f0 = b0 + n;
-    CellStyle footStyle = style("foot", s -> {
-      s.setFont(footFont);
-      s.setWrapText(true);
-      s.setVerticalAlignment(VerticalAlignment.TOP);
-      s.setAlignment(HorizontalAlignment.LEFT);
-    });
+    CellStyle footStyle =
+        style(
+            "foot",
+            s -> {
+              s.setFont(footFont);
+              s.setWrapText(true);
+              s.setVerticalAlignment(VerticalAlignment.TOP);
+              s.setAlignment(HorizontalAlignment.LEFT);
+            });
     for (int i = 0; i < t.footnotes().size(); i++) {
       String text = t.footnotes().get(i);
       Row row = sheet.createRow(f0 + i);
@@ -241,8 +253,8 @@ public final class XlsxTableWriter {
   }
 
   /**
-   * Column widths in characters: wide enough for the longest unbreakable word of the column and
-   * for most values on one line, capped at {@link #MAX_TEXT_WIDTH} (text wraps beyond it).
+   * Column widths in characters: wide enough for the longest unbreakable word of the column and for
+   * most values on one line, capped at {@link #MAX_TEXT_WIDTH} (text wraps beyond it).
    */
   static int[] columnWidths(ExportTable t) {
     int[] widths = new int[t.columns()];
@@ -278,38 +290,42 @@ public final class XlsxTableWriter {
   }
 
   private CellStyle headerStyle(boolean top, boolean bottom) {
-    return style("h" + top + bottom, s -> {
-      s.setFont(boldFont);
-      s.setAlignment(HorizontalAlignment.CENTER);
-      s.setVerticalAlignment(VerticalAlignment.CENTER);
-      s.setWrapText(true);
-      if (top) {
-        s.setBorderTop(BorderStyle.MEDIUM);
-      }
-      if (bottom) {
-        s.setBorderBottom(BorderStyle.THIN);
-      }
-    });
+    return style(
+        "h" + top + bottom,
+        s -> {
+          s.setFont(boldFont);
+          s.setAlignment(HorizontalAlignment.CENTER);
+          s.setVerticalAlignment(VerticalAlignment.CENTER);
+          s.setWrapText(true);
+          if (top) {
+            s.setBorderTop(BorderStyle.MEDIUM);
+          }
+          if (bottom) {
+            s.setBorderBottom(BorderStyle.THIN);
+          }
+        });
   }
 
   private CellStyle bodyStyle(ExportCell ec, boolean last) {
     boolean number = ec.isNumber();
     String format = number ? numberFormat(ec.decimals(), ec.marker()) : "@";
     String key = "b" + number + "|" + format + "|" + ec.invalid() + "|" + last;
-    return style(key, s -> {
-      s.setFont(bodyFont);
-      s.setVerticalAlignment(VerticalAlignment.CENTER);
-      s.setWrapText(!number);
-      s.setAlignment(number ? HorizontalAlignment.CENTER : HorizontalAlignment.LEFT);
-      s.setDataFormat(wb.createDataFormat().getFormat(format));
-      if (ec.invalid()) {
-        ((XSSFCellStyle) s).setFillForegroundColor(new XSSFColor(INVALID_FILL, null));
-        s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-      }
-      if (last) {
-        s.setBorderBottom(BorderStyle.MEDIUM);
-      }
-    });
+    return style(
+        key,
+        s -> {
+          s.setFont(bodyFont);
+          s.setVerticalAlignment(VerticalAlignment.CENTER);
+          s.setWrapText(!number);
+          s.setAlignment(number ? HorizontalAlignment.CENTER : HorizontalAlignment.LEFT);
+          s.setDataFormat(wb.createDataFormat().getFormat(format));
+          if (ec.invalid()) {
+            ((XSSFCellStyle) s).setFillForegroundColor(new XSSFColor(INVALID_FILL, null));
+            s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+          }
+          if (last) {
+            s.setBorderBottom(BorderStyle.MEDIUM);
+          }
+        });
   }
 
   /** A number format with {@code decimals} places (general if negative) and a literal marker. */
@@ -319,10 +335,12 @@ public final class XlsxTableWriter {
   }
 
   private CellStyle style(String key, java.util.function.Consumer<CellStyle> init) {
-    return styles.computeIfAbsent(key, k -> {
-      CellStyle s = wb.createCellStyle();
-      init.accept(s);
-      return s;
-    });
+    return styles.computeIfAbsent(
+        key,
+        k -> {
+          CellStyle s = wb.createCellStyle();
+          init.accept(s);
+          return s;
+        });
   }
 }

@@ -52,8 +52,10 @@ class CharacteristicsTableExporterTest {
       XSSFSheet s = wb.getSheetAt(0);
       List<String> merged = new ArrayList<>();
       for (CellRangeAddress r : s.getMergedRegions()) {
-        merged.add(r.formatAsString() + "=" + s.getRow(r.getFirstRow()).getCell(r.getFirstColumn())
-            .getStringCellValue());
+        merged.add(
+            r.formatAsString()
+                + "="
+                + s.getRow(r.getFirstRow()).getCell(r.getFirstColumn()).getStringCellValue());
       }
       // row 1 title; rows 2-3 header. Columns: A No. | B 研究类型 | C 受试者数量 | D-G 干预措施 |
       // H 随访时间 | I 主要终点 | J 作者 | K 作者单位 (group 发表信息) | L 发表时间
@@ -66,7 +68,8 @@ class CharacteristicsTableExporterTest {
       // a group of one field is still an upper heading, but not a merged region
       assertEquals("发表信息", s.getRow(1).getCell(10).getStringCellValue());
       assertEquals("作者单位", s.getRow(2).getCell(10).getStringCellValue());
-      assertEquals(List.of("细胞种类", "细胞数量", "输注次数", "输注方式"),
+      assertEquals(
+          List.of("细胞种类", "细胞数量", "输注次数", "输注方式"),
           List.of(text(s, 2, 3), text(s, 2, 4), text(s, 2, 5), text(s, 2, 6)));
     }
   }
@@ -97,8 +100,9 @@ class CharacteristicsTableExporterTest {
         assertEquals(i + 1, no.getNumericCellValue());
         authors.add(text(s, first + i, 9));
       }
-      assertEquals(List.of("Li L R, Zhu D L", "Gu W Q, Ning G", "Zhao Y", "Hu J X, Wang Y",
-          "Cai J, Tan J"), authors);
+      assertEquals(
+          List.of("Li L R, Zhu D L", "Gu W Q, Ning G", "Zhao Y", "Hu J X, Wang Y", "Cai J, Tan J"),
+          authors);
       // the excluded study is not a row; the row after the body is the abbreviations footnote
       String foot = text(s, first + 5, 0);
       assertTrue(foot.startsWith("缩写："), foot);
@@ -173,29 +177,37 @@ class CharacteristicsTableExporterTest {
   void abbreviationFootnoteListsOnlyAbbreviationsInTheTable() {
     ExportTable t = CharacteristicsTableExporter.build(data, layout("Seed 002 表1"), "en");
     String foot = t.footnotes().get(t.footnotes().size() - 1);
-    assertEquals("Abbreviations: AHSCT, autologous haematopoietic stem cell transplantation; "
-        + "BM-MNC, bone marrow mononuclear cell; HbA1c, glycated haemoglobin; "
-        + "UC-MSC, umbilical cord mesenchymal stem/stromal cell; "
-        + "WJ-MSC, Wharton's jelly mesenchymal stem/stromal cell.", foot);
+    assertEquals(
+        "Abbreviations: AHSCT, autologous haematopoietic stem cell transplantation; "
+            + "BM-MNC, bone marrow mononuclear cell; HbA1c, glycated haemoglobin; "
+            + "UC-MSC, umbilical cord mesenchymal stem/stromal cell; "
+            + "WJ-MSC, Wharton's jelly mesenchymal stem/stromal cell.",
+        foot);
   }
 
   @Test
   void unknownLayoutNameIsAUsageErrorListingTheLayouts() {
-    WorkbenchException e = assertThrows(WorkbenchException.class,
-        () -> TableLayouts.find(data, "Table 9"));
+    WorkbenchException e =
+        assertThrows(WorkbenchException.class, () -> TableLayouts.find(data, "Table 9"));
     assertEquals(WorkbenchException.Kind.USAGE, e.kind());
-    assertEquals("The project has no table layout named 'Table 9'. Layouts: 'Seed 002 表1', "
-        + "'Short'", e.getMessage());
+    assertEquals(
+        "The project has no table layout named 'Table 9'. Layouts: 'Seed 002 表1', " + "'Short'",
+        e.getMessage());
   }
 
   @Test
   void layoutNamingAMissingFieldIsADataError() {
     TableLayout bad = new TableLayout(3, "Bad", "", "", List.of("design", "dm_type"), "", "");
-    WorkbenchException e = assertThrows(WorkbenchException.class,
-        () -> CharacteristicsTableExporter.build(data, Optional.of(bad), "en"));
+    WorkbenchException e =
+        assertThrows(
+            WorkbenchException.class,
+            () -> CharacteristicsTableExporter.build(data, Optional.of(bad), "en"));
     assertEquals(WorkbenchException.Kind.DATA, e.kind());
-    assertTrue(e.getMessage().startsWith("Table layout 'Bad' names field 'dm_type', which the "
-        + "project does not have."), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "Table layout 'Bad' names field 'dm_type', which the " + "project does not have."),
+        e.getMessage());
   }
 
   @Test
