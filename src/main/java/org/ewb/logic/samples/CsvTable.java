@@ -35,8 +35,8 @@ final class CsvTable {
     String get(String column) {
       String v = cells.get(column);
       if (v == null) {
-        throw new WorkbenchException(WorkbenchException.Kind.FILE,
-            file + ": no column '" + column + "'");
+        throw new WorkbenchException(
+            WorkbenchException.Kind.FILE, file + ": no column '" + column + "'");
       }
       return v.strip();
     }
@@ -46,21 +46,29 @@ final class CsvTable {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVParser.parse(reader, format)) {
-      List<String> header = parser.getHeaderNames().stream()
-          .map(h -> h.startsWith("\uFEFF") ? h.substring(1) : h)
-          .toList();
+      List<String> header =
+          parser.getHeaderNames().stream()
+              .map(h -> h.startsWith("\uFEFF") ? h.substring(1) : h)
+              .toList();
       for (String c : requiredColumns) {
         if (!header.contains(c)) {
-          throw new WorkbenchException(WorkbenchException.Kind.FILE,
+          throw new WorkbenchException(
+              WorkbenchException.Kind.FILE,
               file + ": the header has no column '" + c + "' (found " + header + ")");
         }
       }
       List<Row> rows = new ArrayList<>();
       for (CSVRecord r : parser) {
         if (r.size() != header.size()) {
-          throw new WorkbenchException(WorkbenchException.Kind.FILE, file + " line "
-              + r.getParser().getCurrentLineNumber() + ": " + r.size() + " cells, expected "
-              + header.size());
+          throw new WorkbenchException(
+              WorkbenchException.Kind.FILE,
+              file
+                  + " line "
+                  + r.getParser().getCurrentLineNumber()
+                  + ": "
+                  + r.size()
+                  + " cells, expected "
+                  + header.size());
         }
         Map<String, String> cells = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -71,10 +79,13 @@ final class CsvTable {
       }
       return new CsvTable(file, List.copyOf(rows));
     } catch (NoSuchFileException e) {
-      throw new WorkbenchException(WorkbenchException.Kind.FILE, "Sample source not found: " + file, e);
+      throw new WorkbenchException(
+          WorkbenchException.Kind.FILE, "Sample source not found: " + file, e);
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-      throw new WorkbenchException(WorkbenchException.Kind.FILE,
-          "Cannot read sample source " + file + ": " + e.getMessage(), e);
+      throw new WorkbenchException(
+          WorkbenchException.Kind.FILE,
+          "Cannot read sample source " + file + ": " + e.getMessage(),
+          e);
     }
   }
 

@@ -18,15 +18,25 @@ public final class SampleContent {
   /** The snapshot with the project's created / modified times removed. */
   public static ProjectData comparable(ProjectData d) {
     Project p = d.project();
-    Project bare = new Project(p.title(), p.reviewQuestion(), p.reviewers(), null, null,
-        p.schemaVersion());
-    return new ProjectData(bare, d.studies(), d.fields(), d.values(), d.arms(), d.outcomes(),
-        d.timePoints(), d.measurements(), d.genericEstimates(), d.layouts(), d.analyses());
+    Project bare =
+        new Project(p.title(), p.reviewQuestion(), p.reviewers(), null, null, p.schemaVersion());
+    return new ProjectData(
+        bare,
+        d.studies(),
+        d.fields(),
+        d.values(),
+        d.arms(),
+        d.outcomes(),
+        d.timePoints(),
+        d.measurements(),
+        d.genericEstimates(),
+        d.layouts(),
+        d.analyses());
   }
 
   /**
-   * Differences between two snapshots (ignoring timestamps), at most {@code limit}, each naming
-   * the list and index; empty when the content is the same.
+   * Differences between two snapshots (ignoring timestamps), at most {@code limit}, each naming the
+   * list and index; empty when the content is the same.
    */
   public static List<String> differences(ProjectData expected, ProjectData actual, int limit) {
     ProjectData e = comparable(expected);

@@ -16,12 +16,24 @@ final class SampleLayouts {
 
   static List<TableLayout> all() {
     return List.of(
-        new TableLayout(0, SEED_002,
+        new TableLayout(
+            0,
+            SEED_002,
             "Summary of clinical trials of stem-cell therapy for type 1 diabetes in China",
             "我国干细胞治疗1型糖尿病临床试验总结",
-            List.of("table1_row_002", "design", "n_participants", "cell_type", "cell_dose",
-                "n_infusions", "route", "follow_up", "primary_endpoint",
-                "authors_first_corresponding", "institution_zh", "year"),
+            List.of(
+                "table1_row_002",
+                "design",
+                "n_participants",
+                "cell_type",
+                "cell_dose",
+                "n_infusions",
+                "route",
+                "follow_up",
+                "primary_endpoint",
+                "authors_first_corresponding",
+                "institution_zh",
+                "year"),
             "AHSCT, autologous nonmyeloablative haematopoietic stem cell transplantation; "
                 + "BM-MNC, bone marrow mononuclear cells; BM-MSC, bone marrow mesenchymal stem cells; "
                 + "MSC, mesenchymal stem (stromal) cells; PBSC, peripheral blood stem cells; "
@@ -35,11 +47,25 @@ final class SampleLayouts {
                 + "UC-MSC：脐带间充质干细胞；WJ-MSC：脐带华通胶间充质干细胞；HbA1c：糖化血红蛋白；"
                 + "IV：静脉输注；RCT：随机对照试验；T1DM / T2DM：1型 / 2型糖尿病。"
                 + "数值按种子文献转录；“|”分隔相互矛盾的来源；− 表示未给出。"),
-        new TableLayout(0, SEED_004,
+        new TableLayout(
+            0,
+            SEED_004,
             "Clinical trials of hMSC-based therapy in patients with T1DM or T2DM",
             "基于hMSC的疗法治疗1型或2型糖尿病患者的临床试验",
-            List.of("ref_004", "country", "design", "cell_type", "diabetes_type", "n_treated", "age",
-                "bmi", "disease_duration", "cell_dose", "allo_auto", "route", "follow_up"),
+            List.of(
+                "ref_004",
+                "country",
+                "design",
+                "cell_type",
+                "diabetes_type",
+                "n_treated",
+                "age",
+                "bmi",
+                "disease_duration",
+                "cell_dose",
+                "allo_auto",
+                "route",
+                "follow_up"),
             "ASC, adipose-derived stromal/stem cells; BM-MSC, bone marrow MSC; "
                 + "BM-MNC, bone marrow mononuclear cells; DPA, dorsal pancreatic artery; "
                 + "DPSC (SHED), stem cells from human exfoliated deciduous teeth; "

@@ -32,13 +32,13 @@ import org.ewb.model.WorkbenchException;
 
 /**
  * Builds the stem-cell diabetes sample project from the transcription kept in the repository
- * ({@code sample-projects/sources/seed-data/*.csv}) and the reviewer's mapping decisions
- * ({@code sample-projects/sources/mapping/study-map.csv}: labels and status;
- * {@code arms.csv}: the arms of each included study). It writes only through the
- * {@link ProjectRepository} port, into an empty project, in one transaction.
+ * ({@code sample-projects/sources/seed-data/*.csv}) and the reviewer's mapping decisions ({@code
+ * sample-projects/sources/mapping/study-map.csv}: labels and status; {@code arms.csv}: the arms of
+ * each included study). It writes only through the {@link ProjectRepository} port, into an empty
+ * project, in one transaction.
  *
- * <p>Rules (ADR 0020): values are copied exactly as transcribed, never computed; a result becomes
- * a measurement only if it belongs to an arm of the study, has a single numeric time point (a
+ * <p>Rules (ADR 0020): values are copied exactly as transcribed, never computed; a result becomes a
+ * measurement only if it belongs to an arm of the study, has a single numeric time point (a
  * cumulative window starting at baseline, {@code 0-b}, is stored at its end {@code b}) and is a
  * form the model holds (events / total, mean / SD, a percent change as reported form). Every other
  * result is listed in the study's notes, so nothing in the sources is silently dropped.
@@ -67,61 +67,105 @@ public final class StemCellSampleBuilder {
   private static final Pattern WINDOW = Pattern.compile("(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?)");
 
   /** One project outcome and the outcomes.csv names that feed it. */
-  private record OutcomeSpec(String name, OutcomeKind kind, String unit, boolean lowerIsBetter,
-      List<String> csvNames) {}
+  private record OutcomeSpec(
+      String name, OutcomeKind kind, String unit, boolean lowerIsBetter, List<String> csvNames) {}
 
   /**
    * The project's outcomes in display order. Intervention characteristics (islet / PBSC dose),
    * per-patient-only measures and results without counts are not outcomes here.
    */
-  private static final List<OutcomeSpec> OUTCOMES = List.of(
-      new OutcomeSpec("Insulin independence", OutcomeKind.DICHOTOMOUS, "", false,
-          List.of("insulin_independent")),
-      new OutcomeSpec("HbA1c", OutcomeKind.CONTINUOUS, "%", true, List.of("HbA1c_percent")),
-      new OutcomeSpec("Fasting C-peptide", OutcomeKind.CONTINUOUS, "ng/mL", false,
-          List.of("fasting_c_peptide")),
-      new OutcomeSpec("Insulin dose", OutcomeKind.CONTINUOUS, "U/day", true,
-          List.of("insulin_dose_U_per_day", "insulin_dose_daily", "insulin_dose")),
-      new OutcomeSpec("Fasting blood glucose", OutcomeKind.CONTINUOUS, "mmol/L", true,
-          List.of("fbg_mmol_L", "fbg")),
-      new OutcomeSpec("C-peptide AUC (OGTT)", OutcomeKind.CONTINUOUS, "", false,
-          List.of("c_peptide_auc")),
-      new OutcomeSpec("Insulin AUC (OGTT)", OutcomeKind.CONTINUOUS, "", false,
-          List.of("insulin_auc")),
-      new OutcomeSpec("C-peptide positive", OutcomeKind.DICHOTOMOUS, "", false,
-          List.of("c_peptide_positive", "c_peptide_restored")),
-      new OutcomeSpec("Insulin reduced by ≥50%", OutcomeKind.DICHOTOMOUS, "", false,
-          List.of("insulin_reduction_ge50")),
-      new OutcomeSpec("Insulin reduced by 50% (as printed, no '≥')", OutcomeKind.DICHOTOMOUS, "",
-          false, List.of("insulin_reduction_50")),
-      new OutcomeSpec("Insulin reduced by >60%", OutcomeKind.DICHOTOMOUS, "", false,
-          List.of("insulin_reduction_gt60")),
-      new OutcomeSpec("Insulin reduced by 15-50%", OutcomeKind.DICHOTOMOUS, "", false,
-          List.of("insulin_reduction_15_to_50")),
-      new OutcomeSpec("Insulin unchanged", OutcomeKind.DICHOTOMOUS, "", true,
-          List.of("insulin_unchanged")),
-      new OutcomeSpec("Insulin unchanged or reduced by <15%", OutcomeKind.DICHOTOMOUS, "", true,
-          List.of("insulin_unchanged_or_reduced_lt15")),
-      new OutcomeSpec("Insulin increased by 50%", OutcomeKind.DICHOTOMOUS, "", true,
-          List.of("insulin_increase_50")),
-      new OutcomeSpec("Insulin increased by 15-45%", OutcomeKind.DICHOTOMOUS, "", true,
-          List.of("insulin_increase_15_to_45")),
-      new OutcomeSpec("Clinical remission", OutcomeKind.DICHOTOMOUS, "", false,
-          List.of("clinical_remission")),
-      new OutcomeSpec("Diabetic ketoacidosis", OutcomeKind.DICHOTOMOUS, "", true,
-          List.of("dka_events")),
-      new OutcomeSpec("GADA seroconversion to negative", OutcomeKind.DICHOTOMOUS, "", false,
-          List.of("gada_seroconversion_to_negative")),
-      new OutcomeSpec("Subclinical hypothyroidism", OutcomeKind.DICHOTOMOUS, "", true,
-          List.of("subclinical_hypothyroidism")),
-      new OutcomeSpec("Primary goal achieved", OutcomeKind.DICHOTOMOUS, "", false,
-          List.of("primary_goal_achieved")));
+  private static final List<OutcomeSpec> OUTCOMES =
+      List.of(
+          new OutcomeSpec(
+              "Insulin independence",
+              OutcomeKind.DICHOTOMOUS,
+              "",
+              false,
+              List.of("insulin_independent")),
+          new OutcomeSpec("HbA1c", OutcomeKind.CONTINUOUS, "%", true, List.of("HbA1c_percent")),
+          new OutcomeSpec(
+              "Fasting C-peptide",
+              OutcomeKind.CONTINUOUS,
+              "ng/mL",
+              false,
+              List.of("fasting_c_peptide")),
+          new OutcomeSpec(
+              "Insulin dose",
+              OutcomeKind.CONTINUOUS,
+              "U/day",
+              true,
+              List.of("insulin_dose_U_per_day", "insulin_dose_daily", "insulin_dose")),
+          new OutcomeSpec(
+              "Fasting blood glucose",
+              OutcomeKind.CONTINUOUS,
+              "mmol/L",
+              true,
+              List.of("fbg_mmol_L", "fbg")),
+          new OutcomeSpec(
+              "C-peptide AUC (OGTT)", OutcomeKind.CONTINUOUS, "", false, List.of("c_peptide_auc")),
+          new OutcomeSpec(
+              "Insulin AUC (OGTT)", OutcomeKind.CONTINUOUS, "", false, List.of("insulin_auc")),
+          new OutcomeSpec(
+              "C-peptide positive",
+              OutcomeKind.DICHOTOMOUS,
+              "",
+              false,
+              List.of("c_peptide_positive", "c_peptide_restored")),
+          new OutcomeSpec(
+              "Insulin reduced by ≥50%",
+              OutcomeKind.DICHOTOMOUS, "", false, List.of("insulin_reduction_ge50")),
+          new OutcomeSpec(
+              "Insulin reduced by 50% (as printed, no '≥')",
+              OutcomeKind.DICHOTOMOUS, "", false, List.of("insulin_reduction_50")),
+          new OutcomeSpec(
+              "Insulin reduced by >60%",
+              OutcomeKind.DICHOTOMOUS, "", false, List.of("insulin_reduction_gt60")),
+          new OutcomeSpec(
+              "Insulin reduced by 15-50%",
+              OutcomeKind.DICHOTOMOUS, "", false, List.of("insulin_reduction_15_to_50")),
+          new OutcomeSpec(
+              "Insulin unchanged", OutcomeKind.DICHOTOMOUS, "", true, List.of("insulin_unchanged")),
+          new OutcomeSpec(
+              "Insulin unchanged or reduced by <15%",
+              OutcomeKind.DICHOTOMOUS, "", true, List.of("insulin_unchanged_or_reduced_lt15")),
+          new OutcomeSpec(
+              "Insulin increased by 50%",
+              OutcomeKind.DICHOTOMOUS, "", true, List.of("insulin_increase_50")),
+          new OutcomeSpec(
+              "Insulin increased by 15-45%",
+              OutcomeKind.DICHOTOMOUS, "", true, List.of("insulin_increase_15_to_45")),
+          new OutcomeSpec(
+              "Clinical remission",
+              OutcomeKind.DICHOTOMOUS,
+              "",
+              false,
+              List.of("clinical_remission")),
+          new OutcomeSpec(
+              "Diabetic ketoacidosis", OutcomeKind.DICHOTOMOUS, "", true, List.of("dka_events")),
+          new OutcomeSpec(
+              "GADA seroconversion to negative",
+              OutcomeKind.DICHOTOMOUS,
+              "",
+              false,
+              List.of("gada_seroconversion_to_negative")),
+          new OutcomeSpec(
+              "Subclinical hypothyroidism",
+              OutcomeKind.DICHOTOMOUS,
+              "",
+              true,
+              List.of("subclinical_hypothyroidism")),
+          new OutcomeSpec(
+              "Primary goal achieved",
+              OutcomeKind.DICHOTOMOUS,
+              "",
+              false,
+              List.of("primary_goal_achieved")));
 
   private final Path sourcesDir;
 
   /**
-   * @param sourcesDir the folder holding {@code seed-data/} and {@code mapping/} (in the repository:
-   *     {@code sample-projects/sources})
+   * @param sourcesDir the folder holding {@code seed-data/} and {@code mapping/} (in the
+   *     repository: {@code sample-projects/sources})
    */
   public StemCellSampleBuilder(Path sourcesDir) {
     this.sourcesDir = sourcesDir;
@@ -129,34 +173,93 @@ public final class StemCellSampleBuilder {
 
   /** Fills the empty project behind {@code repo}; all edits in one transaction. */
   public void build(ProjectRepository repo) {
-    CsvTable studies = CsvTable.read(sourcesDir.resolve("seed-data/studies.csv"), "id",
-        "first_author", "corresponding_author", "year", "country", "institution", "institution_en",
-        "journal", "citation_as_printed", "title_as_printed", "design", "design_as_printed",
-        "diabetes_type", "cell_type", "cell_type_as_printed", "allogeneic_or_autologous",
-        "allo_auto_as_printed", "cell_dose", "dose_per_kg", "dose_per_kg_max", "n_infusions",
-        "schedule", "route", "route_as_printed", "n_total", "n_treated", "n_control", "age", "bmi",
-        "disease_duration", "follow_up_months", "primary_endpoint", "key_findings", "safety",
-        "source_doc", "source_table", "possible_duplicate_of", "notes");
-    CsvTable outcomes = CsvTable.read(sourcesDir.resolve("seed-data/outcomes.csv"), "study_id",
-        "outcome", "arm", "subject", "timepoint_months", "timepoint_label", "value_type", "value",
-        "unit", "source_doc", "source", "quote", "notes");
-    CsvTable studyMap = CsvTable.read(sourcesDir.resolve("mapping/study-map.csv"), "id", "label",
-        "status", "status_note");
-    CsvTable armMap = CsvTable.read(sourcesDir.resolve("mapping/arms.csv"), "study_id", "arm_key",
-        "label", "role", "intervention", "randomised", "randomised_from");
+    CsvTable studies =
+        CsvTable.read(
+            sourcesDir.resolve("seed-data/studies.csv"),
+            "id",
+            "first_author",
+            "corresponding_author",
+            "year",
+            "country",
+            "institution",
+            "institution_en",
+            "journal",
+            "citation_as_printed",
+            "title_as_printed",
+            "design",
+            "design_as_printed",
+            "diabetes_type",
+            "cell_type",
+            "cell_type_as_printed",
+            "allogeneic_or_autologous",
+            "allo_auto_as_printed",
+            "cell_dose",
+            "dose_per_kg",
+            "dose_per_kg_max",
+            "n_infusions",
+            "schedule",
+            "route",
+            "route_as_printed",
+            "n_total",
+            "n_treated",
+            "n_control",
+            "age",
+            "bmi",
+            "disease_duration",
+            "follow_up_months",
+            "primary_endpoint",
+            "key_findings",
+            "safety",
+            "source_doc",
+            "source_table",
+            "possible_duplicate_of",
+            "notes");
+    CsvTable outcomes =
+        CsvTable.read(
+            sourcesDir.resolve("seed-data/outcomes.csv"),
+            "study_id",
+            "outcome",
+            "arm",
+            "subject",
+            "timepoint_months",
+            "timepoint_label",
+            "value_type",
+            "value",
+            "unit",
+            "source_doc",
+            "source",
+            "quote",
+            "notes");
+    CsvTable studyMap =
+        CsvTable.read(
+            sourcesDir.resolve("mapping/study-map.csv"), "id", "label", "status", "status_note");
+    CsvTable armMap =
+        CsvTable.read(
+            sourcesDir.resolve("mapping/arms.csv"),
+            "study_id",
+            "arm_key",
+            "label",
+            "role",
+            "intervention",
+            "randomised",
+            "randomised_from");
     Plan plan = new Plan(studies, outcomes, studyMap, armMap);
     repo.inTransaction(() -> plan.write(repo));
   }
 
-  /** Everything computed from the sources before the first write, so a bad source writes nothing. */
+  /**
+   * Everything computed from the sources before the first write, so a bad source writes nothing.
+   */
   private static final class Plan {
 
     private final List<CsvTable.Row> studyRows;
     private final Map<String, CsvTable.Row> studyMap = new LinkedHashMap<>();
     private final Map<String, List<CsvTable.Row>> armsByStudy = new LinkedHashMap<>();
     private final Map<String, OutcomeSpec> specByCsvName = new LinkedHashMap<>();
+
     /** Stored results, by outcome spec name, in outcomes.csv order. */
     private final Map<String, List<Result>> results = new LinkedHashMap<>();
+
     /** Per study: lines describing results that are not stored as measurements. */
     private final Map<String, List<String>> skipped = new LinkedHashMap<>();
 
@@ -181,7 +284,8 @@ public final class StemCellSampleBuilder {
       }
       for (String id : ids) {
         if (!studyMap.containsKey(id)) {
-          throw new WorkbenchException(WorkbenchException.Kind.FILE,
+          throw new WorkbenchException(
+              WorkbenchException.Kind.FILE,
               studyMapTable.file() + ": no row for study '" + id + "' of studies.csv");
         }
       }
@@ -208,8 +312,13 @@ public final class StemCellSampleBuilder {
         if (!studyMap.containsKey(r.get("study_id"))) {
           throw bad(r, "study '" + r.get("study_id") + "' is not in studies.csv");
         }
-        List<String> key = List.of(r.get("study_id"), r.get("outcome"), r.get("arm"),
-            r.get("subject"), r.get("timepoint_months"));
+        List<String> key =
+            List.of(
+                r.get("study_id"),
+                r.get("outcome"),
+                r.get("arm"),
+                r.get("subject"),
+                r.get("timepoint_months"));
         groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
       }
       // Per-patient rows are summarised one line per outcome and reason, not listed value by value.
@@ -221,10 +330,13 @@ public final class StemCellSampleBuilder {
           continue;
         }
         if (!first.get("subject").isEmpty() && !first.get("arm").equals("single_patient")) {
-          perPatient.computeIfAbsent(List.of(first.get("study_id"), first.get("outcome"), why),
-              k -> new ArrayList<>()).add(g);
+          perPatient
+              .computeIfAbsent(
+                  List.of(first.get("study_id"), first.get("outcome"), why), k -> new ArrayList<>())
+              .add(g);
         } else {
-          skipped.computeIfAbsent(first.get("study_id"), k -> new ArrayList<>())
+          skipped
+              .computeIfAbsent(first.get("study_id"), k -> new ArrayList<>())
               .add(describe(g) + " — " + why);
         }
       }
@@ -235,13 +347,24 @@ public final class StemCellSampleBuilder {
           subjects.add(g.get(0).get("arm") + " " + g.get(0).get("subject"));
           n += g.size();
         }
-        skipped.computeIfAbsent(e.getKey().get(0), k -> new ArrayList<>())
-            .add(e.getKey().get(1) + " [per patient: " + String.join(", ", subjects) + "]: " + n
-                + " values — " + e.getKey().get(2) + "; per-patient results are not arm data");
+        skipped
+            .computeIfAbsent(e.getKey().get(0), k -> new ArrayList<>())
+            .add(
+                e.getKey().get(1)
+                    + " [per patient: "
+                    + String.join(", ", subjects)
+                    + "]: "
+                    + n
+                    + " values — "
+                    + e.getKey().get(2)
+                    + "; per-patient results are not arm data");
       }
     }
 
-    /** Plans one group of rows (one study x outcome x arm x subject x time); returns why not, or null. */
+    /**
+     * Plans one group of rows (one study x outcome x arm x subject x time); returns why not, or
+     * null.
+     */
     private String planGroup(List<CsvTable.Row> g) {
       CsvTable.Row first = g.get(0);
       String studyId = first.get("study_id");
@@ -252,12 +375,15 @@ public final class StemCellSampleBuilder {
       if (spec == null) {
         return "not one of the project's outcomes";
       }
-      CsvTable.Row arm = armsByStudy.getOrDefault(studyId, List.of()).stream()
-          .filter(a -> a.get("arm_key").equals(first.get("arm")))
-          .findFirst()
-          .orElse(null);
+      CsvTable.Row arm =
+          armsByStudy.getOrDefault(studyId, List.of()).stream()
+              .filter(a -> a.get("arm_key").equals(first.get("arm")))
+              .findFirst()
+              .orElse(null);
       if (arm == null) {
-        return "'" + first.get("arm") + "' is not an arm of the study (arms pooled, subgroup or "
+        return "'"
+            + first.get("arm")
+            + "' is not an arm of the study (arms pooled, subgroup or "
             + "unspecified)";
       }
       boolean singlePatientArm = "1".equals(arm.get("randomised"));
@@ -274,8 +400,12 @@ public final class StemCellSampleBuilder {
         months = Double.valueOf(tp);
       } else if (w.matches() && Double.parseDouble(w.group(1)) == 0) {
         months = Double.valueOf(w.group(2));
-        windowNote = "time window " + tp + " months (cumulative from baseline) stored at its end, "
-            + w.group(2) + " months";
+        windowNote =
+            "time window "
+                + tp
+                + " months (cumulative from baseline) stored at its end, "
+                + w.group(2)
+                + " months";
       } else {
         return "time point '" + tp + "' is not a single time point";
       }
@@ -283,7 +413,8 @@ public final class StemCellSampleBuilder {
       Map<String, CsvTable.Row> byType = new LinkedHashMap<>();
       for (CsvTable.Row r : g) {
         if (byType.put(r.get("value_type"), r) != null) {
-          throw bad(r, "two '" + r.get("value_type") + "' rows for one study, outcome, arm and time");
+          throw bad(
+              r, "two '" + r.get("value_type") + "' rows for one study, outcome, arm and time");
         }
       }
       List<String> notes = new ArrayList<>();
@@ -308,9 +439,21 @@ public final class StemCellSampleBuilder {
         if (byType.containsKey("percent")) {
           notes.add("also reported as " + byType.get("percent").get("value") + "%");
         }
-        result = new Result(spec, studyId, arm.get("arm_key"), months, g,
-            null, null, null, ReportedForm.NONE,
-            cell(ev), cell(tot), "", notes);
+        result =
+            new Result(
+                spec,
+                studyId,
+                arm.get("arm_key"),
+                months,
+                g,
+                null,
+                null,
+                null,
+                ReportedForm.NONE,
+                cell(ev),
+                cell(tot),
+                "",
+                notes);
       } else {
         CellText n = CellText.EMPTY;
         CellText mean = CellText.EMPTY;
@@ -348,8 +491,11 @@ public final class StemCellSampleBuilder {
             }
             case "percent_change", "percent_change_mean" -> {
               pct = CellText.of(v);
-              notes.add("relative change from baseline as printed (" + e.getKey() + ")"
-                  + (v.isEmpty() ? "; value not given" : ""));
+              notes.add(
+                  "relative change from baseline as printed ("
+                      + e.getKey()
+                      + ")"
+                      + (v.isEmpty() ? "; value not given" : ""));
             }
             case "qualitative" -> notes.add("reported in words only: " + v);
             default -> {
@@ -358,8 +504,21 @@ public final class StemCellSampleBuilder {
           }
         }
         ReportedForm form = new ReportedForm(null, null, null, null, null, null, min, max, pct);
-        result = new Result(spec, studyId, arm.get("arm_key"), months, g, n, mean, sd, form,
-            null, null, derivation, notes);
+        result =
+            new Result(
+                spec,
+                studyId,
+                arm.get("arm_key"),
+                months,
+                g,
+                n,
+                mean,
+                sd,
+                form,
+                null,
+                null,
+                derivation,
+                notes);
       }
       results.computeIfAbsent(spec.name(), k -> new ArrayList<>()).add(result);
       return null;
@@ -367,8 +526,9 @@ public final class StemCellSampleBuilder {
 
     void write(ProjectRepository repo) {
       Project p = repo.project();
-      repo.updateProject(new Project(TITLE, REVIEW_QUESTION, REVIEWERS, p.created(), p.modified(),
-          p.schemaVersion()));
+      repo.updateProject(
+          new Project(
+              TITLE, REVIEW_QUESTION, REVIEWERS, p.created(), p.modified(), p.schemaVersion()));
       Map<String, CharacteristicField> fields = new LinkedHashMap<>();
       for (CharacteristicField f : SampleFields.all()) {
         fields.put(f.key(), repo.insertField(f));
@@ -382,14 +542,23 @@ public final class StemCellSampleBuilder {
         for (Map.Entry<String, Value> e : values(r).entrySet()) {
           CharacteristicField f = fields.get(e.getKey());
           checkType(r, f, e.getValue().text());
-          repo.putValue(new CharacteristicValue(s.id(), f.id(), e.getValue().text(),
-              e.getValue().provenance()));
+          repo.putValue(
+              new CharacteristicValue(
+                  s.id(), f.id(), e.getValue().text(), e.getValue().provenance()));
         }
         int armOrder = 0;
         for (CsvTable.Row a : armsByStudy.getOrDefault(r.get("id"), List.of())) {
           String n = a.get("randomised");
-          Arm arm = repo.insertArm(new Arm(0, s.id(), a.get("label"), role(a), a.get("intervention"),
-              n.isEmpty() ? null : Integer.valueOf(n), armOrder++));
+          Arm arm =
+              repo.insertArm(
+                  new Arm(
+                      0,
+                      s.id(),
+                      a.get("label"),
+                      role(a),
+                      a.get("intervention"),
+                      n.isEmpty() ? null : Integer.valueOf(n),
+                      armOrder++));
           armIds.put(r.get("id") + "\u0000" + a.get("arm_key"), arm.id());
         }
       }
@@ -399,8 +568,15 @@ public final class StemCellSampleBuilder {
         if (rs == null) {
           continue;
         }
-        Outcome o = repo.insertOutcome(new Outcome(0, spec.name(), spec.kind(), spec.unit(),
-            spec.lowerIsBetter(), outcomeOrder++));
+        Outcome o =
+            repo.insertOutcome(
+                new Outcome(
+                    0,
+                    spec.name(),
+                    spec.kind(),
+                    spec.unit(),
+                    spec.lowerIsBetter(),
+                    outcomeOrder++));
         Map<Double, Long> tps = new TreeMap<>();
         rs.forEach(x -> tps.put(x.months(), 0L));
         for (Double m : List.copyOf(tps.keySet())) {
@@ -409,9 +585,21 @@ public final class StemCellSampleBuilder {
         for (Result x : rs) {
           long sid = studyIds.get(x.studyId());
           long aid = armIds.get(x.studyId() + "\u0000" + x.armKey());
-          repo.putMeasurement(new Measurement(0, sid, o.id(), aid, tps.get(x.months()), x.n(),
-              x.mean(), x.sd(), x.events(), x.total(), x.reported(), x.derivation(),
-              x.provenance()));
+          repo.putMeasurement(
+              new Measurement(
+                  0,
+                  sid,
+                  o.id(),
+                  aid,
+                  tps.get(x.months()),
+                  x.n(),
+                  x.mean(),
+                  x.sd(),
+                  x.events(),
+                  x.total(),
+                  x.reported(),
+                  x.derivation(),
+                  x.provenance()));
         }
       }
       for (TableLayout l : SampleLayouts.all()) {
@@ -430,14 +618,26 @@ public final class StemCellSampleBuilder {
       addIf(notes, "Sources: ", r.get("source_table") + " (" + r.get("source_doc") + ")");
       List<String> sk = skipped.getOrDefault(r.get("id"), List.of());
       if (!sk.isEmpty()) {
-        notes.add("Results in outcomes.csv not entered as measurements:\n- "
-            + String.join("\n- ", sk));
+        notes.add(
+            "Results in outcomes.csv not entered as measurements:\n- " + String.join("\n- ", sk));
       }
       String year = r.get("year");
-      return new Study(0, r.get("id"), m.get("label"), authors(r),
-          year.isEmpty() ? null : Integer.valueOf(year), r.get("title_as_printed"),
-          r.get("journal"), first(DOI, citation), first(PMID, citation), "", r.get("country"),
-          r.get("design"), String.join("\n\n", notes), status(m), order);
+      return new Study(
+          0,
+          r.get("id"),
+          m.get("label"),
+          authors(r),
+          year.isEmpty() ? null : Integer.valueOf(year),
+          r.get("title_as_printed"),
+          r.get("journal"),
+          first(DOI, citation),
+          first(PMID, citation),
+          "",
+          r.get("country"),
+          r.get("design"),
+          String.join("\n\n", notes),
+          status(m),
+          order);
     }
 
     /** Field values of a study (empty source cells give no value). */
@@ -446,36 +646,70 @@ public final class StemCellSampleBuilder {
       String st = r.get("source_table");
       Matcher t1 = TABLE1_ROW.matcher(st);
       if (t1.find()) {
-        v.put("table1_row_002", new Value(t1.group(1),
-            new Provenance(ProvenanceSource.TABLE, t1.group(), "", "row number of 002 表1")));
+        v.put(
+            "table1_row_002",
+            new Value(
+                t1.group(1),
+                new Provenance(ProvenanceSource.TABLE, t1.group(), "", "row number of 002 表1")));
       }
       Matcher ref = REF_004.matcher(st);
       if (ref.find()) {
-        v.put("ref_004", new Value(ref.group(1), new Provenance(ProvenanceSource.TABLE,
-            ref.group(), "", "reference number of the review behind seed 004")));
+        v.put(
+            "ref_004",
+            new Value(
+                ref.group(1),
+                new Provenance(
+                    ProvenanceSource.TABLE,
+                    ref.group(),
+                    "",
+                    "reference number of the review behind seed 004")));
       }
-      put(v, r, "design", "design", "design_as_printed", "normalised design; quote = wording as printed");
+      put(
+          v,
+          r,
+          "design",
+          "design",
+          "design_as_printed",
+          "normalised design; quote = wording as printed");
       put(v, r, "country", "country", "", "");
       put(v, r, "institution_zh", "institution", "", "");
       put(v, r, "institution_en", "institution_en", "", "English rendering by the transcriber");
       String authors = authors(r);
       if (!authors.isEmpty()) {
-        v.put("authors_first_corresponding", new Value(authors, prov(r, "",
-            "first author and corresponding author as printed (one name when they coincide or "
-                + "only one is given)")));
+        v.put(
+            "authors_first_corresponding",
+            new Value(
+                authors,
+                prov(
+                    r,
+                    "",
+                    "first author and corresponding author as printed (one name when they coincide or "
+                        + "only one is given)")));
       }
       put(v, r, "year", "year", "", "");
-      put(v, r, "follow_up", "follow_up_months", "",
+      put(
+          v,
+          r,
+          "follow_up",
+          "follow_up_months",
+          "",
           "as printed; conflicting sources separated by ' | '");
       put(v, r, "primary_endpoint", "primary_endpoint", "", "");
       put(v, r, "diabetes_type", "diabetes_type", "", "");
-      boolean hasControl = armsByStudy.getOrDefault(r.get("id"), List.of()).stream()
-          .anyMatch(a -> role(a) == ArmRole.CONTROL);
+      boolean hasControl =
+          armsByStudy.getOrDefault(r.get("id"), List.of()).stream()
+              .anyMatch(a -> role(a) == ArmRole.CONTROL);
       if (!r.get("n_total").isEmpty()) {
         v.put("n_participants", new Value(r.get("n_total"), prov(r, "", "= N total (n_total)")));
       } else if (!hasControl && !r.get("n_treated").isEmpty()) {
-        v.put("n_participants", new Value(r.get("n_treated"), prov(r, "",
-            "= N treated (n_treated): every participant received cells (no control arm)")));
+        v.put(
+            "n_participants",
+            new Value(
+                r.get("n_treated"),
+                prov(
+                    r,
+                    "",
+                    "= N treated (n_treated): every participant received cells (no control arm)")));
       }
       put(v, r, "n_total", "n_total", "", "printed randomised / enrolled total");
       put(v, r, "n_treated", "n_treated", "", "printed number treated with cells");
@@ -483,26 +717,62 @@ public final class StemCellSampleBuilder {
       put(v, r, "age", "age", "", "");
       put(v, r, "bmi", "bmi", "", "");
       put(v, r, "disease_duration", "disease_duration", "", "");
-      put(v, r, "cell_type", "cell_type", "cell_type_as_printed",
+      put(
+          v,
+          r,
+          "cell_type",
+          "cell_type",
+          "cell_type_as_printed",
           "normalised cell type; quote = wording as printed");
-      put(v, r, "allo_auto", "allogeneic_or_autologous", "allo_auto_as_printed",
+      put(
+          v,
+          r,
+          "allo_auto",
+          "allogeneic_or_autologous",
+          "allo_auto_as_printed",
           "normalised; quote = wording as printed");
       put(v, r, "cell_dose", "cell_dose", "", "dose text exactly as transcribed");
-      put(v, r, "dose_per_kg", "dose_per_kg", "",
+      put(
+          v,
+          r,
+          "dose_per_kg",
+          "dose_per_kg",
+          "",
           "cells/kg per dose from a printed per-kg figure (lower end if a range)");
       put(v, r, "dose_per_kg_max", "dose_per_kg_max", "", "upper end of a printed per-kg range");
       put(v, r, "n_infusions", "n_infusions", "", "");
       put(v, r, "schedule", "schedule", "", "");
-      put(v, r, "route", "route", "route_as_printed", "normalised route; quote = wording as printed");
-      put(v, r, "key_findings", "key_findings", "",
+      put(
+          v,
+          r,
+          "route",
+          "route",
+          "route_as_printed",
+          "normalised route; quote = wording as printed");
+      put(
+          v,
+          r,
+          "key_findings",
+          "key_findings",
+          "",
           "English summary of the seed text by the transcriber (not a quote)");
-      put(v, r, "safety", "safety", "",
+      put(
+          v,
+          r,
+          "safety",
+          "safety",
+          "",
           "English summary of the seed text by the transcriber (not a quote)");
       return v;
     }
 
-    private static void put(Map<String, Value> v, CsvTable.Row r, String key, String column,
-        String quoteColumn, String note) {
+    private static void put(
+        Map<String, Value> v,
+        CsvTable.Row r,
+        String key,
+        String column,
+        String quoteColumn,
+        String note) {
       String text = r.get(column);
       if (!text.isEmpty()) {
         v.put(key, new Value(text, prov(r, quoteColumn.isEmpty() ? "" : r.get(quoteColumn), note)));
@@ -516,15 +786,25 @@ public final class StemCellSampleBuilder {
     }
 
     private static void checkType(CsvTable.Row r, CharacteristicField f, String text) {
-      boolean ok = switch (f.type()) {
-        case INTEGER -> text.matches("\\d+");
-        case DECIMAL -> CellText.of(text).number().isPresent();
-        case CHOICE -> f.choices().contains(text);
-        case TEXT, DATE -> f.type() == FieldType.TEXT;
-      };
+      boolean ok =
+          switch (f.type()) {
+            case INTEGER -> text.matches("\\d+");
+            case DECIMAL -> CellText.of(text).number().isPresent();
+            case CHOICE -> f.choices().contains(text);
+            case TEXT, DATE -> f.type() == FieldType.TEXT;
+          };
       if (!ok) {
-        throw bad(r, "study '" + r.get("id") + "', field '" + f.key() + "' (" + f.type()
-            + "): value '" + text + "' does not fit the field type");
+        throw bad(
+            r,
+            "study '"
+                + r.get("id")
+                + "', field '"
+                + f.key()
+                + "' ("
+                + f.type()
+                + "): value '"
+                + text
+                + "' does not fit the field type");
       }
     }
 
@@ -541,7 +821,8 @@ public final class StemCellSampleBuilder {
       if (months == 0) {
         return "baseline";
       }
-      String m = months == Math.rint(months) ? Long.toString((long) months) : Double.toString(months);
+      String m =
+          months == Math.rint(months) ? Long.toString((long) months) : Double.toString(months);
       return m + (months == 1 ? " month" : " months");
     }
 
@@ -551,16 +832,19 @@ public final class StemCellSampleBuilder {
       if (!f.get("subject").isEmpty()) {
         sb.append(", ").append(f.get("subject"));
       }
-      sb.append("; time ").append(f.get("timepoint_months").isEmpty() ? "not stated"
-          : f.get("timepoint_months"));
+      sb.append("; time ")
+          .append(f.get("timepoint_months").isEmpty() ? "not stated" : f.get("timepoint_months"));
       if (!f.get("timepoint_label").isEmpty()) {
         sb.append(" (").append(f.get("timepoint_label")).append(')');
       }
       sb.append("]: ");
       List<String> vals = new ArrayList<>();
       for (CsvTable.Row r : g) {
-        vals.add(r.get("value_type") + " " + (r.get("value").isEmpty() ? "(empty)" : r.get("value"))
-            + (r.get("unit").isEmpty() ? "" : " " + r.get("unit")));
+        vals.add(
+            r.get("value_type")
+                + " "
+                + (r.get("value").isEmpty() ? "(empty)" : r.get("value"))
+                + (r.get("unit").isEmpty() ? "" : " " + r.get("unit")));
       }
       return sb.append(String.join(", ", vals)).toString();
     }
@@ -569,7 +853,8 @@ public final class StemCellSampleBuilder {
       try {
         return StudyStatus.valueOf(r.get("status"));
       } catch (IllegalArgumentException e) {
-        throw bad(r, "status '" + r.get("status") + "' is not INCLUDED, EXCLUDED or RELATED_REVIEW");
+        throw bad(
+            r, "status '" + r.get("status") + "' is not INCLUDED, EXCLUDED or RELATED_REVIEW");
       }
     }
 
@@ -600,9 +885,20 @@ public final class StemCellSampleBuilder {
   private record Value(String text, Provenance provenance) {}
 
   /** One planned measurement with the rows it came from. */
-  private record Result(OutcomeSpec spec, String studyId, String armKey, double months,
-      List<CsvTable.Row> rows, CellText n, CellText mean, CellText sd, ReportedForm reported,
-      CellText events, CellText total, String derivation, List<String> notes) {
+  private record Result(
+      OutcomeSpec spec,
+      String studyId,
+      String armKey,
+      double months,
+      List<CsvTable.Row> rows,
+      CellText n,
+      CellText mean,
+      CellText sd,
+      ReportedForm reported,
+      CellText events,
+      CellText total,
+      String derivation,
+      List<String> notes) {
 
     Provenance provenance() {
       Set<String> locations = new LinkedHashSet<>();
@@ -622,14 +918,17 @@ public final class StemCellSampleBuilder {
         }
         table |= r.get("source").contains("Table");
       }
-      return new Provenance(table ? ProvenanceSource.TABLE : ProvenanceSource.TEXT,
+      return new Provenance(
+          table ? ProvenanceSource.TABLE : ProvenanceSource.TEXT,
           String.join("; ", locations) + " in " + String.join(", ", docs),
-          String.join(" | ", quotes), String.join("; ", rowNotes));
+          String.join(" | ", quotes),
+          String.join("; ", rowNotes));
     }
   }
 
   private static WorkbenchException bad(CsvTable.Row r, String problem) {
-    return new WorkbenchException(WorkbenchException.Kind.FILE,
+    return new WorkbenchException(
+        WorkbenchException.Kind.FILE,
         r.file().getFileName() + " record on line " + r.line() + ": " + problem);
   }
 }

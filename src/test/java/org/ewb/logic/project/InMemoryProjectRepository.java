@@ -48,10 +48,17 @@ public final class InMemoryProjectRepository implements ProjectRepository {
 
   @Override
   public ProjectData snapshot() {
-    return new ProjectData(project, List.copyOf(studies.values()), List.copyOf(fields.values()),
-        List.copyOf(values.values()), List.copyOf(arms.values()), List.copyOf(outcomes.values()),
-        List.copyOf(timePoints.values()), List.copyOf(measurements.values()),
-        List.copyOf(estimates.values()), List.copyOf(layouts.values()),
+    return new ProjectData(
+        project,
+        List.copyOf(studies.values()),
+        List.copyOf(fields.values()),
+        List.copyOf(values.values()),
+        List.copyOf(arms.values()),
+        List.copyOf(outcomes.values()),
+        List.copyOf(timePoints.values()),
+        List.copyOf(measurements.values()),
+        List.copyOf(estimates.values()),
+        List.copyOf(layouts.values()),
         List.copyOf(analyses.values()));
   }
 
@@ -191,9 +198,14 @@ public final class InMemoryProjectRepository implements ProjectRepository {
   @Override
   public Measurement putMeasurement(Measurement m) {
     List<Long> key = List.of(m.studyId(), m.outcomeId(), m.armId(), m.timePointId());
-    boolean empty = m.n().isEmpty() && m.mean().isEmpty() && m.sd().isEmpty()
-        && m.events().isEmpty() && m.total().isEmpty() && m.reported().equals(ReportedForm.NONE)
-        && m.provenance().isEmpty();
+    boolean empty =
+        m.n().isEmpty()
+            && m.mean().isEmpty()
+            && m.sd().isEmpty()
+            && m.events().isEmpty()
+            && m.total().isEmpty()
+            && m.reported().equals(ReportedForm.NONE)
+            && m.provenance().isEmpty();
     if (empty) {
       measurements.remove(key);
       changed();
@@ -219,8 +231,9 @@ public final class InMemoryProjectRepository implements ProjectRepository {
   @Override
   public TableLayout putLayout(TableLayout l) {
     long id = l.id() != 0 ? l.id() : nextId++;
-    TableLayout stored = new TableLayout(id, l.name(), l.titleEn(), l.titleZh(), l.fieldKeys(),
-        l.footnoteEn(), l.footnoteZh());
+    TableLayout stored =
+        new TableLayout(
+            id, l.name(), l.titleEn(), l.titleZh(), l.fieldKeys(), l.footnoteEn(), l.footnoteZh());
     layouts.put(id, stored);
     changed();
     return stored;
