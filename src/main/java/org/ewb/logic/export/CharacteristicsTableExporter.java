@@ -103,14 +103,12 @@ public final class CharacteristicsTableExporter {
         footnotes.add(line.strip());
       }
     }
-    if (!mentionsAbbreviations(layoutNote)) {
-      List<String> texts = new ArrayList<>();
-      header.forEach(h -> texts.add(h.text()));
-      rows.forEach(r -> r.forEach(cell -> texts.add(cell.text())));
-      String abbr = abbreviationNote(texts, lang, loc);
-      if (!abbr.isEmpty()) {
-        footnotes.add(abbr);
-      }
+    List<String> texts = new ArrayList<>();
+    header.forEach(h -> texts.add(h.text()));
+    rows.forEach(r -> r.forEach(cell -> texts.add(cell.text())));
+    String abbr = abbreviationNote(texts, layoutNote, lang, loc);
+    if (!abbr.isEmpty()) {
+      footnotes.add(abbr);
     }
     return new ExportTable(
         "characteristics",
@@ -124,9 +122,13 @@ public final class CharacteristicsTableExporter {
         List.of(0));
   }
 
-  /** "Abbreviations: BMI, body mass index; ..." for the glossary entries found, or "". */
-  static String abbreviationNote(List<String> texts, String lang, Locale loc) {
-    List<Abbreviations.Entry> found = Abbreviations.foundIn(texts);
+  /**
+   * "Abbreviations: BMI, body mass index; ..." for the glossary entries found in {@code texts} that
+   * the layout's own footnote does not already explain, or "".
+   */
+  static String abbreviationNote(List<String> texts, String layoutNote, String lang, Locale loc) {
+    List<Abbreviations.Entry> found = new ArrayList<>(Abbreviations.foundIn(texts));
+    found.removeIf(e -> e.pattern().matcher(layoutNote).find());
     if (found.isEmpty()) {
       return "";
     }
@@ -136,11 +138,6 @@ public final class CharacteristicsTableExporter {
             .map(e -> e.abbreviation() + ("zh".equals(lang) ? "：" : ", ") + e.expansion(lang))
             .collect(Collectors.joining(sep));
     return Localization.lang(loc, "export.footnote.abbreviations", list);
-  }
-
-  private static boolean mentionsAbbreviations(String note) {
-    String n = note.toLowerCase(Locale.ROOT);
-    return n.contains("abbreviation") || note.contains("缩写") || note.contains("缩略");
   }
 
   private static List<Column> columns(
@@ -182,10 +179,25 @@ public final class CharacteristicsTableExporter {
 
   private static Column fieldColumn(CharacteristicField f, String lang) {
     String label = f.label(lang);
-    if (!f.unit().isEmpty() && !label.contains(f.unit())) {
-      label = label + " (" + f.unit() + ")";
+    String unit = unit(f.unit(), lang);
+    if (!unit.isEmpty() && !label.contains(unit) && !label.contains(f.unit())) {
+      label = label + ("zh".equals(lang) ? "（" + unit + "）" : " (" + unit + ")");
     }
     return new Column(f.group(lang), label, f, null);
+  }
+
+  /** Time units are words and are translated; other units (kg/m², %) are the same in both. */
+  static String unit(String unit, String lang) {
+    if (!"zh".equals(lang)) {
+      return unit;
+    }
+    return switch (unit.strip().toLowerCase(Locale.ROOT)) {
+      case "months", "month", "mo" -> "月";
+      case "years", "year", "y" -> "年";
+      case "weeks", "week", "wk" -> "周";
+      case "days", "day", "d" -> "天";
+      default -> unit;
+    };
   }
 
   private static String pick(String lang, String zh, String en) {

@@ -47,20 +47,72 @@ public final class TextWidth {
   }
 
   /**
-   * Lines that {@code s} needs when wrapped at {@code width} characters (an estimate: word breaks
-   * are approximated by the total width, plus explicit line breaks).
+   * Lines that {@code s} needs when wrapped at {@code width} character widths: a greedy word wrap
+   * as spreadsheets do it (break at spaces, or between any two CJK characters; a word longer than a
+   * line is broken), plus explicit line breaks.
    */
   public static int lines(String s, int width) {
     if (s.isEmpty()) {
       return 1;
     }
+    int w = Math.max(1, width);
     int lines = 0;
-    for (String part : s.split("\n", -1)) {
-      int w = of(part);
-      // word wrapping wastes part of each line; 0.85 fill is a fair average for prose
-      lines += Math.max(1, (int) Math.ceil(w / (width * 0.85)));
+    for (String para : s.split("\n", -1)) {
+      lines += paragraphLines(para, w);
     }
     return lines;
+  }
+
+  private static int paragraphLines(String p, int width) {
+    int lines = 1;
+    int used = 0;
+    int i = 0;
+    while (i < p.length()) {
+      int cp = p.codePointAt(i);
+      // the next unbreakable unit: one CJK character, a run of spaces, or a word
+      int start = i;
+      int unit;
+      if (isWide(cp)) {
+        i += Character.charCount(cp);
+        unit = 2;
+      } else if (cp == ' ') {
+        while (i < p.length() && p.charAt(i) == ' ') {
+          i++;
+        }
+        unit = i - start;
+        if (used + unit > width) {
+          // spaces at a line end take no room on the next line
+          unit = 0;
+        }
+      } else {
+        unit = 0;
+        while (i < p.length()) {
+          int c = p.codePointAt(i);
+          if (c == ' ' || isWide(c)) {
+            break;
+          }
+          unit++;
+          i += Character.charCount(c);
+        }
+      }
+      if (used + unit <= width) {
+        used += unit;
+      } else if (unit <= width) {
+        lines++;
+        used = unit;
+      } else {
+        // a word wider than the line is broken across lines
+        int rest = unit - (width - used);
+        lines += (rest + width - 1) / width;
+        used = rest % width == 0 ? width : rest % width;
+      }
+    }
+    return lines;
+  }
+
+  /** Whether {@code s} holds any CJK or full-width character. */
+  public static boolean hasWide(String s) {
+    return s.codePoints().anyMatch(TextWidth::isWide);
   }
 
   public static boolean isWide(int cp) {

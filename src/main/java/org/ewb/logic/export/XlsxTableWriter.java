@@ -70,7 +70,11 @@ public final class XlsxTableWriter {
     wb = new SXSSFWorkbook(ROW_WINDOW);
     try {
       String fontName = "zh".equals(lang) ? "SimSun" : "Times New Roman";
-      bodyFont = font(fontName, FONT_PT, false);
+      // the default font (index 0) sets the unit of column widths: make it the body font, so that
+      // widths computed in characters hold that many characters of the table's text
+      bodyFont = wb.getFontAt(0);
+      bodyFont.setFontName(fontName);
+      bodyFont.setFontHeightInPoints(FONT_PT);
       boldFont = font(fontName, FONT_PT, true);
       titleFont = font(fontName, TITLE_PT, true);
       footFont = font(fontName, FOOT_PT, false);
@@ -165,7 +169,8 @@ public final class XlsxTableWriter {
       for (int c = hc.col(); c < hc.col() + hc.colSpan(); c++) {
         width += widths[c] + 2;
       }
-      int lines = TextWidth.lines(hc.text(), Math.max(1, width - 1));
+      // bold header text is wider than body text
+      int lines = TextWidth.lines(hc.text(), Math.max(1, width - 2));
       // a cell spanning both header rows shares its lines between them
       int perRow = (int) Math.ceil(lines / (double) hc.rowSpan());
       for (int r = hc.row(); r < hc.row() + hc.rowSpan(); r++) {
@@ -183,7 +188,7 @@ public final class XlsxTableWriter {
       List<ExportCell> cells = t.rows().get(i);
       Row row = sheet.createRow(b0 + i);
       boolean last = i == n - 1;
-      int lines = 1;
+      float height = lineHeight(FONT_PT, false);
       for (int c = 0; c < t.columns(); c++) {
         ExportCell ec = cells.get(c);
         Cell cell = row.createCell(c);
@@ -191,7 +196,8 @@ public final class XlsxTableWriter {
           case NUMBER -> cell.setCellValue(ec.number());
           case TEXT -> {
             cell.setCellValue(ec.marker().isEmpty() ? ec.text() : ec.text() + ec.marker());
-            lines = Math.max(lines, TextWidth.lines(ec.text(), widths[c] + 1));
+            int lines = TextWidth.lines(ec.text() + ec.marker(), capacity(widths[c]));
+            height = Math.max(height, lines * lineHeight(FONT_PT, TextWidth.hasWide(ec.text())));
           }
           case EMPTY -> {
             // an empty cell still carries the bottom rule
@@ -200,7 +206,7 @@ public final class XlsxTableWriter {
         }
         cell.setCellStyle(bodyStyle(ec, last));
       }
-      row.setHeightInPoints(lineHeight(FONT_PT) * lines + 3);
+      row.setHeightInPoints(height + 3);
       if (++done[0] % 1000 == 0) {
         progress.rows(done[0], total);
         progress.checkCancelled();
@@ -248,8 +254,24 @@ public final class XlsxTableWriter {
     progress.rows(done[0], total);
   }
 
-  private static float lineHeight(short points) {
-    return points * 1.35f;
+  /**
+   * Height of one line of text: CJK fonts (and the fallback fonts that draw Chinese next to Latin
+   * text) have taller lines than Latin fonts.
+   */
+  private float lineHeight(short points) {
+    return lineHeight(points, "zh".equals(lang));
+  }
+
+  private static float lineHeight(short points, boolean cjk) {
+    return points * (cjk ? 1.45f : 1.3f);
+  }
+
+  /**
+   * Characters of proportional text that fit on one line of a column {@code width} digit widths
+   * wide: average Latin letters are a little narrower than digits; one width goes to padding.
+   */
+  static int capacity(int width) {
+    return (int) ((width + 1) * 1.05);
   }
 
   /**
