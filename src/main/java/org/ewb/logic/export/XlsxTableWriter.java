@@ -328,26 +328,35 @@ public final class XlsxTableWriter {
         });
   }
 
+  /** What decides a body cell's style; a record, so that a look-up builds no strings. */
+  private record BodyKey(
+      boolean number, int decimals, String marker, boolean invalid, boolean last) {}
+
+  private final Map<BodyKey, CellStyle> bodyStyles = new HashMap<>();
+
   private CellStyle bodyStyle(ExportCell ec, boolean last) {
     boolean number = ec.isNumber();
+    BodyKey key = new BodyKey(number, number ? ec.decimals() : 0, ec.marker(), ec.invalid(), last);
+    CellStyle cached = bodyStyles.get(key);
+    if (cached != null) {
+      return cached;
+    }
     String format = number ? numberFormat(ec.decimals(), ec.marker()) : "@";
-    String key = "b" + number + "|" + format + "|" + ec.invalid() + "|" + last;
-    return style(
-        key,
-        s -> {
-          s.setFont(bodyFont);
-          s.setVerticalAlignment(VerticalAlignment.CENTER);
-          s.setWrapText(!number);
-          s.setAlignment(number ? HorizontalAlignment.CENTER : HorizontalAlignment.LEFT);
-          s.setDataFormat(wb.createDataFormat().getFormat(format));
-          if (ec.invalid()) {
-            ((XSSFCellStyle) s).setFillForegroundColor(new XSSFColor(INVALID_FILL, null));
-            s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-          }
-          if (last) {
-            s.setBorderBottom(BorderStyle.MEDIUM);
-          }
-        });
+    CellStyle s = wb.createCellStyle();
+    s.setFont(bodyFont);
+    s.setVerticalAlignment(VerticalAlignment.CENTER);
+    s.setWrapText(!number);
+    s.setAlignment(number ? HorizontalAlignment.CENTER : HorizontalAlignment.LEFT);
+    s.setDataFormat(wb.createDataFormat().getFormat(format));
+    if (ec.invalid()) {
+      ((XSSFCellStyle) s).setFillForegroundColor(new XSSFColor(INVALID_FILL, null));
+      s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    }
+    if (last) {
+      s.setBorderBottom(BorderStyle.MEDIUM);
+    }
+    bodyStyles.put(key, s);
+    return s;
   }
 
   /** A number format with {@code decimals} places (general if negative) and a literal marker. */
