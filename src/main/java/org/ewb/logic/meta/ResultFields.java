@@ -70,6 +70,65 @@ public final class ResultFields {
     return m;
   }
 
+  /** A Mantel-Haenszel or Peto result. */
+  public static Map<String, Object> mh(MhResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("k", r.k());
+    m.put("k_yi", r.kYi());
+    m.put("estimate", num(r.estimate()));
+    m.put("se", num(r.se()));
+    m.put("zval", num(r.zval()));
+    m.put("pval", num(r.pval()));
+    m.put("ci_lb", num(r.ciLb()));
+    m.put("ci_ub", num(r.ciUb()));
+    m.put("crit", num(r.crit()));
+    m.put("tau2", 0.0);
+    m.put("QE", num(r.qe()));
+    m.put("QE_df", r.qeDf());
+    m.put("QEp", num(r.qep()));
+    m.put("I2", num(r.i2()));
+    m.put("H2", num(r.h2()));
+    if (!r.peto() && r.measure() == Measure.OR) {
+      m.put("CO", num(r.co()));
+      m.put("COp", num(r.cop()));
+      m.put("CMH", num(r.cmh()));
+      m.put("CMHp", num(r.cmhp()));
+      m.put("CMH_nocorrect", num(r.cmhNoCorrect()));
+      m.put("CMHp_nocorrect", num(r.cmhpNoCorrect()));
+      m.put("BD", num(r.bd()));
+      m.put("BDp", num(r.bdp()));
+      m.put("TA", num(r.ta()));
+      m.put("TAp", num(r.tap()));
+    }
+    if (r.peto() || r.measure() == Measure.OR) {
+      m.put("k_pos", r.kPos());
+    }
+    BackTransform bt = r.measure().backTransform();
+    if (bt != BackTransform.NONE) {
+      m.put("estimate_bt", num(bt.apply(r.estimate())));
+      m.put("ci_lb_bt", num(bt.apply(r.ciLb())));
+      m.put("ci_ub_bt", num(bt.apply(r.ciUb())));
+    }
+    return m;
+  }
+
+  /** Per-study rows of a Mantel-Haenszel / Peto analysis. */
+  public static List<Map<String, Object>> mhStudies(MhResult r) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    BackTransform bt = r.measure().backTransform();
+    for (int i = 0; i < r.studies().size(); i++) {
+      EffectSize e = r.studies().get(i);
+      Map<String, Object> m = study(e, i + 1, bt);
+      m.put("included_in_QE", e.included());
+      if (!r.peto()) {
+        m.put("table_used_in_MH", r.tableUsed().get(i));
+      }
+      m.put("weight_pct", num(r.weightPercent(i)));
+      out.add(m);
+    }
+    return out;
+  }
+
   /** The Q-profile fields of a heterogeneity CI. */
   public static void putConfint(Map<String, Object> m, HeterogeneityCi ci) {
     m.put("tau2_ci_lb", num(ci.tau2Lb()));
