@@ -195,8 +195,8 @@ public final class ResultFields {
   }
 
   /** estimate, se, zval (or tval + df), pval, ci and back-transforms of one coefficient. */
-  private static void putCoefficient(Map<String, Object> g, String estimateKey, Coefficient co,
-      TestType test, BackTransform bt) {
+  private static void putCoefficient(
+      Map<String, Object> g, String estimateKey, Coefficient co, TestType test, BackTransform bt) {
     g.put(estimateKey, num(co.estimate()));
     g.put("se", num(co.se()));
     if (test == TestType.KNHA) {
@@ -295,8 +295,8 @@ public final class ResultFields {
    * in {@code fit}, which was fitted to the included studies in the same order ({@code fit} may be
    * null).
    */
-  public static List<Map<String, Object>> studies(List<EffectSize> es, MetaResult fit,
-      BackTransform bt) {
+  public static List<Map<String, Object>> studies(
+      List<EffectSize> es, MetaResult fit, BackTransform bt) {
     List<Map<String, Object>> out = new ArrayList<>(es.size());
     int j = 0;
     for (int i = 0; i < es.size(); i++) {

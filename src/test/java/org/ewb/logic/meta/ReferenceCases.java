@@ -12,8 +12,10 @@ import org.ewb.logic.meta.MetaforReferenceTest.Mismatches;
 final class ReferenceCases {
 
   /** Echoed inputs in {@code studies[]}, not results. */
-  static final Set<String> INPUT_FIELDS = Set.of("ai", "bi", "ci", "di", "n1i", "n2i", "m1i",
-      "sd1i", "m2i", "sd2i", "ri", "ni", "group", "row");
+  static final Set<String> INPUT_FIELDS =
+      Set.of(
+          "ai", "bi", "ci", "di", "n1i", "n2i", "m1i", "sd1i", "m2i", "sd2i", "ri", "ni", "group",
+          "row");
 
   private ReferenceCases() {}
 
@@ -29,12 +31,23 @@ final class ReferenceCases {
       String label = s.get("study").asText();
       StudyData d;
       if (measure.isBinary()) {
-        d = StudyData.TwoByTwo.ofCells(label, s.get("ai").asDouble(), s.get("bi").asDouble(),
-            s.get("ci").asDouble(), s.get("di").asDouble());
+        d =
+            StudyData.TwoByTwo.ofCells(
+                label,
+                s.get("ai").asDouble(),
+                s.get("bi").asDouble(),
+                s.get("ci").asDouble(),
+                s.get("di").asDouble());
       } else if (measure == Measure.MD || measure == Measure.SMD) {
-        d = new StudyData.ContinuousArms(label, s.get("m1i").asDouble(), s.get("sd1i").asDouble(),
-            s.get("n1i").asDouble(), s.get("m2i").asDouble(), s.get("sd2i").asDouble(),
-            s.get("n2i").asDouble());
+        d =
+            new StudyData.ContinuousArms(
+                label,
+                s.get("m1i").asDouble(),
+                s.get("sd1i").asDouble(),
+                s.get("n1i").asDouble(),
+                s.get("m2i").asDouble(),
+                s.get("sd2i").asDouble(),
+                s.get("n2i").asDouble());
       } else if (measure == Measure.ZCOR) {
         d = new StudyData.Correlation(label, s.get("ri").asDouble(), s.get("ni").asDouble());
       } else {
@@ -133,13 +146,13 @@ final class ReferenceCases {
 
   /**
    * metafor's {@code studies[].weight_pct} of iterative models come from its fit with DEFAULT
-   * convergence (the studies block is not recomputed strictly), whose tau2 can be off by ~1e-4
-   * (and by 30% relative on RD data). So the weights are checked as 100 w_i / sum w with
-   * w_i = 1/(v_i + tau2) at that default tau2 ({@code results.tau2}), which tests the weight
-   * formula exactly; the strict tau2 itself is checked in {@code results_strict}.
+   * convergence (the studies block is not recomputed strictly), whose tau2 can be off by ~1e-4 (and
+   * by 30% relative on RD data). So the weights are checked as 100 w_i / sum w with w_i = 1/(v_i +
+   * tau2) at that default tau2 ({@code results.tau2}), which tests the weight formula exactly; the
+   * strict tau2 itself is checked in {@code results_strict}.
    */
-  static void useWeightsOfDefaultFit(List<EffectSize> es, List<Map<String, Object>> rows,
-      double tau2Default) {
+  static void useWeightsOfDefaultFit(
+      List<EffectSize> es, List<Map<String, Object>> rows, double tau2Default) {
     double sum = 0;
     for (EffectSize e : es) {
       if (e.included()) {
@@ -166,17 +179,28 @@ final class ReferenceCases {
     }
     JsonNode exp = expected(c);
     SubgroupResult r = SubgroupAnalysis.run(es, groups, model(c));
-    Map<String, Object> act = ResultFields.subgroup(r, exp.get("grouping_variable").asText(),
-        backTransform(c));
+    Map<String, Object> act =
+        ResultFields.subgroup(r, exp.get("grouping_variable").asText(), backTransform(c));
     mm.compareObject("results", exp, act, 1e-10);
-    mm.compareValue("results.levels", "levels", JSON_TEXT(exp.get("levels").toString()), true,
-        JSON_TEXT_OF(act.get("levels")), 1e-10);
+    mm.compareValue(
+        "results.levels",
+        "levels",
+        JSON_TEXT(exp.get("levels").toString()),
+        true,
+        JSON_TEXT_OF(act.get("levels")),
+        1e-10);
     compareArray(mm, "subgroups", exp.get("subgroups"), list(act.get("subgroups")));
-    mm.compareObject("test_separate_tau2", exp.get("test_separate_tau2"),
-        map(act.get("test_separate_tau2")), 1e-10);
+    mm.compareObject(
+        "test_separate_tau2",
+        exp.get("test_separate_tau2"),
+        map(act.get("test_separate_tau2")),
+        1e-10);
     Map<String, Object> com = map(act.get("test_common_tau2"));
     mm.compareObject("test_common_tau2", exp.get("test_common_tau2"), com, 1e-10);
-    compareArray(mm, "subgroup_estimates", exp.get("test_common_tau2").get("subgroup_estimates"),
+    compareArray(
+        mm,
+        "subgroup_estimates",
+        exp.get("test_common_tau2").get("subgroup_estimates"),
         list(com.get("subgroup_estimates")));
     compareStudies(c, ResultFields.studies(es, null, backTransform(c)), mm);
   }
@@ -203,8 +227,8 @@ final class ReferenceCases {
     compareStudies(c, rows, mm);
   }
 
-  static void compareArray(Mismatches mm, String where, JsonNode exp,
-      List<Map<String, Object>> act) {
+  static void compareArray(
+      Mismatches mm, String where, JsonNode exp, List<Map<String, Object>> act) {
     if (exp.size() != act.size()) {
       mm.add(where + ": expected " + exp.size() + " entries, got " + act.size());
       return;
