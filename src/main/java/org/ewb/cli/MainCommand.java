@@ -11,7 +11,11 @@ import picocli.CommandLine.Command;
     version = "Evidence Workbench 0.1.0",
     description = "Evidence Workbench: extraction, meta-analysis, figures and manuscript tables.",
     subcommands = {
-      AnalyzeCommand.class,})
+      NewCommand.class,
+      InfoCommand.class,
+      ValidateCommand.class,
+      AnalyzeCommand.class,
+    })
 public final class MainCommand implements Runnable {
 
   @Override
