@@ -107,6 +107,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return analyze();
+    } catch (WorkbenchException e) {
+      if (e.kind() != WorkbenchException.Kind.DATA) {
+        throw e;
+      }
+      // data that cannot be analysed as asked: exit code 1, message only
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return ExitCodes.DATA_PROBLEMS;
+    }
+  }
+
+  private int analyze() throws IOException {
     StudyTable table = readInput();
     AnalysisOptions options =
         new AnalysisOptions(

@@ -28,15 +28,19 @@ public record AnalysisOutcome(
 
   /**
    * The result as one ordered map with the reference files' field names: run information, the
-   * fields of {@code results} at the top level, {@code studies}, and for a subgroup analysis
-   * {@code levels, subgroups, test_separate_tau2, test_common_tau2}, for a meta-regression {@code
-   * metareg} (its own {@code results} object).
+   * fields of {@code results} at the top level, {@code studies}, and for a subgroup analysis {@code
+   * levels, subgroups, test_separate_tau2, test_common_tau2}, for a meta-regression {@code metareg}
+   * (its own {@code results} object).
    */
   public Map<String, Object> fields() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("measure", options.measure().name());
     m.put("effect_scale", options.measure().scale());
-    m.put("back_transform", backTransform == BackTransform.NONE ? null : backTransform.name());
+    m.put(
+        "back_transform",
+        backTransform == BackTransform.NONE
+            ? null
+            : backTransform.name().toLowerCase(java.util.Locale.ROOT));
     m.put("model", options.model().toUpperCase(java.util.Locale.ROOT));
     m.put("test", options.test() == TestType.KNHA ? "knha" : "z");
     m.put("level", 95);

@@ -17,25 +17,25 @@ import org.apache.commons.csv.CSVRecord;
 import org.ewb.model.WorkbenchException;
 
 /**
- * Reads studies for {@code analyze --csv} (UTF-8, header row, RFC 4180): column {@code study},
- * then either {@code events_e,total_e,events_c,total_c} (e = experimental, c = control), or {@code
- * mean_e,sd_e,n_e,mean_c,sd_c,n_c}, or {@code yi} with {@code se} or {@code vi}. Any other column is
- * kept for {@code --subgroup} / {@code --moderator}. Header names are case-insensitive. An empty
- * cell is a missing value: a study missing a required value is left out with a note; a cell that
- * is not a number is an error naming the line and the column.
+ * Reads studies for {@code analyze --csv} (UTF-8, header row, RFC 4180): column {@code study}, then
+ * either {@code events_e,total_e,events_c,total_c} (e = experimental, c = control), or {@code
+ * mean_e,sd_e,n_e,mean_c,sd_c,n_c}, or {@code yi} with {@code se} or {@code vi}. Any other column
+ * is kept for {@code --subgroup} / {@code --moderator}. Header names are case-insensitive. An empty
+ * cell is a missing value: a study missing a required value is left out with a note; a cell that is
+ * not a number is an error naming the line and the column.
  */
 public final class CsvStudyReader {
 
   static final List<String> BINARY = List.of("events_e", "total_e", "events_c", "total_c");
-  static final List<String> CONTINUOUS =
-      List.of("mean_e", "sd_e", "n_e", "mean_c", "sd_c", "n_c");
+  static final List<String> CONTINUOUS = List.of("mean_e", "sd_e", "n_e", "mean_c", "sd_c", "n_c");
 
   private CsvStudyReader() {}
 
   /** Reads the whole table; {@code source} names the file in messages. */
   public static StudyTable read(Reader in, String source) {
     CSVFormat format =
-        CSVFormat.RFC4180.builder()
+        CSVFormat.RFC4180
+            .builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
@@ -82,7 +82,8 @@ public final class CsvStudyReader {
         for (int j = 0; j < header.size(); j++) {
           row.put(header.get(j), rec.get(j));
         }
-        String label = row.get("study").isEmpty() ? "row " + (studies.size() + 1) : row.get("study");
+        String label =
+            row.get("study").isEmpty() ? "row " + (studies.size() + 1) : row.get("study");
         double[] v = new double[required.size()];
         List<String> missing = new ArrayList<>();
         for (int j = 0; j < required.size(); j++) {

@@ -34,14 +34,11 @@ public final class MetaAnalysisRunner {
       }
       MhOptions mo = o.mhCc() ? MhOptions.CC_IN_TABLES : MhOptions.DEFAULT;
       if (o.add() != null) {
-        mo =
-            new MhOptions(
-                o.add(), true, o.mhCc() ? o.add() : 0, mo.drop00Tables(), mo.correct());
+        mo = new MhOptions(o.add(), true, o.mhCc() ? o.add() : 0, mo.drop00Tables(), mo.correct());
       }
       List<StudyData.TwoByTwo> tables = new ArrayList<>();
       table.studies().forEach(s -> tables.add((StudyData.TwoByTwo) s));
-      MantelHaenszel mh =
-          o.isPeto() ? MantelHaenszel.peto() : MantelHaenszel.of(o.measure());
+      MantelHaenszel mh = o.isPeto() ? MantelHaenszel.peto() : MantelHaenszel.of(o.measure());
       MhResult r = mh.withOptions(mo).fit(tables);
       addDropNotes(r.studies(), notes);
       return new AnalysisOutcome(table, o, bt, r.studies(), null, r, null, null, notes);
@@ -52,8 +49,7 @@ public final class MetaAnalysisRunner {
     } catch (IllegalArgumentException e) {
       throw usage(lang("meta.run.unknownModel", o.model()));
     }
-    EffectSizeOptions eo =
-        new EffectSizeOptions(o.add() == null ? 0.5 : o.add(), o.drop00());
+    EffectSizeOptions eo = new EffectSizeOptions(o.add() == null ? 0.5 : o.add(), o.drop00());
     List<EffectSize> es = EffectSizes.compute(o.measure(), table.studies(), eo);
     addDropNotes(es, notes);
     RandomEffectsModel model = RandomEffectsModel.of(method).withTest(o.test());
@@ -70,7 +66,8 @@ public final class MetaAnalysisRunner {
         String t = col.get(i);
         if (t.isEmpty()) {
           x[i] = Double.NaN;
-          notes.add(lang("meta.run.moderatorMissing", table.studies().get(i).label(), o.moderator()));
+          notes.add(
+              lang("meta.run.moderatorMissing", table.studies().get(i).label(), o.moderator()));
           continue;
         }
         try {

@@ -27,8 +27,8 @@ import org.ewb.model.WorkbenchException;
  * Builds the studies of one outcome at one time point of a project for analysis: per included study
  * the experimental-arm vs control-arm data (events/total, or n/mean/SD), or the study's generic
  * estimate (effect, SE). Characteristic fields become extra columns, by field key, for subgroups
- * and moderators. A study without data at that time point is left out with a note; a study with
- * a half-filled or invalid entry is an error naming the study, arm and value.
+ * and moderators. A study without data at that time point is left out with a note; a study with a
+ * half-filled or invalid entry is an error naming the study, arm and value.
  */
 public final class ProjectAnalysisInput {
 
@@ -141,10 +141,10 @@ public final class ProjectAnalysisInput {
     String we = where + ", " + lang("meta.project.experimental");
     String wc = where + ", " + lang("meta.project.control");
     if (outcome.kind() == OutcomeKind.DICHOTOMOUS) {
-      double[] ve = values(label, we, new String[] {"events", "total"}, e.get().events(),
-          e.get().total());
-      double[] vc = values(label, wc, new String[] {"events", "total"}, c.get().events(),
-          c.get().total());
+      double[] ve =
+          values(label, we, new String[] {"events", "total"}, e.get().events(), e.get().total());
+      double[] vc =
+          values(label, wc, new String[] {"events", "total"}, c.get().events(), c.get().total());
       if (ve == null || vc == null) {
         return Optional.empty();
       }
