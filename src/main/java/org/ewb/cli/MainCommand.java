@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
     subcommands = {
       ExportCommand.class,
       BuildSamplesCommand.class,
+      NewCommand.class,
+      InfoCommand.class,
+      ValidateCommand.class,
+      AnalyzeCommand.class,
     })
 public final class MainCommand implements Runnable {
 
