@@ -8,10 +8,18 @@ import org.ewb.model.CellText;
  * One body cell of an exported table: text, a number, or empty. A number keeps the text it was
  * typed as ({@code "20.90"}), so CSV writes it unchanged and xlsx shows the typed number of
  * decimals. {@code marker} is a footnote mark shown after the value ("†" = derived); {@code
- * invalid} flags text that should have been a number (exported as typed, shaded in xlsx).
+ * invalid} flags text that should have been a number (exported as typed, shaded in xlsx). A
+ * computed number keeps full precision in {@code text} (for CSV) and is shown rounded to {@code
+ * decimals}; {@code format}, if not empty, is the spreadsheet number format to use instead.
  */
 public record ExportCell(
-    Kind kind, String text, double number, int decimals, String marker, boolean invalid) {
+    Kind kind,
+    String text,
+    double number,
+    int decimals,
+    String marker,
+    boolean invalid,
+    String format) {
 
   /** What kind of cell this is. */
   public enum Kind {
@@ -23,11 +31,20 @@ public record ExportCell(
   /** A plain decimal number as reviewers type it: no exponent, no {@code +}, no NaN/Infinity. */
   private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
 
-  public static final ExportCell EMPTY = new ExportCell(Kind.EMPTY, "", 0, -1, "", false);
+  public static final ExportCell EMPTY = new ExportCell(Kind.EMPTY, "", 0, -1, "", false, "");
+
+  /** Spreadsheet format of a p-value: three decimals, "<0.001" below that, the value kept. */
+  public static final String P_FORMAT = "[<0.001]\"<0.001\";0.000";
 
   public ExportCell {
     text = text == null ? "" : text;
     marker = marker == null ? "" : marker;
+    format = format == null ? "" : format;
+  }
+
+  public ExportCell(
+      Kind kind, String text, double number, int decimals, String marker, boolean invalid) {
+    this(kind, text, number, decimals, marker, invalid, "");
   }
 
   public static ExportCell text(String text) {
@@ -41,13 +58,40 @@ public record ExportCell(
     return new ExportCell(Kind.NUMBER, Long.toString(value), value, 0, "", false);
   }
 
-  /** A computed number shown with a fixed number of decimals. */
+  /**
+   * A computed number shown with a fixed number of decimals; the cell (and CSV) keeps the full
+   * value. Empty if not finite.
+   */
   public static ExportCell number(double value, int decimals) {
     if (!Double.isFinite(value)) {
       return EMPTY;
     }
-    String t = String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
-    return new ExportCell(Kind.NUMBER, t, value, decimals, "", false);
+    String t = java.math.BigDecimal.valueOf(value).toPlainString();
+    return new ExportCell(Kind.NUMBER, t, value, decimals, "", false, "");
+  }
+
+  /** A p-value: shown with three decimals, or "<0.001"; the cell keeps the value. */
+  public static ExportCell pValue(double p) {
+    ExportCell c = number(p, 3);
+    return c.isEmpty() ? c : new ExportCell(Kind.NUMBER, c.text(), p, 3, "", false, P_FORMAT);
+  }
+
+  /** The text a reader sees: a computed number rounded to its decimals, otherwise the text. */
+  public String displayText() {
+    if (kind != Kind.NUMBER
+        || decimals < 0
+        || PLAIN_DECIMAL.matcher(text).matches() && decimalsOf(text) == decimals) {
+      return text + marker;
+    }
+    if (format.equals(P_FORMAT) && number < 0.001) {
+      return "<0.001";
+    }
+    return String.format(java.util.Locale.ROOT, "%." + decimals + "f", number) + marker;
+  }
+
+  private static int decimalsOf(String plain) {
+    int dot = plain.indexOf('.');
+    return dot < 0 ? 0 : plain.length() - dot - 1;
   }
 
   /**
@@ -96,7 +140,7 @@ public record ExportCell(
   }
 
   public ExportCell withMarker(String newMarker) {
-    return new ExportCell(kind, text, number, decimals, newMarker, invalid);
+    return new ExportCell(kind, text, number, decimals, newMarker, invalid, format);
   }
 
   public boolean isEmpty() {

@@ -196,7 +196,7 @@ public final class XlsxTableWriter {
           case NUMBER -> cell.setCellValue(ec.number());
           case TEXT -> {
             cell.setCellValue(ec.marker().isEmpty() ? ec.text() : ec.text() + ec.marker());
-            int lines = TextWidth.lines(ec.text() + ec.marker(), capacity(widths[c]));
+            int lines = TextWidth.lines(ec.displayText(), capacity(widths[c]));
             height = Math.max(height, lines * lineHeight(FONT_PT, TextWidth.hasWide(ec.text())));
           }
           case EMPTY -> {
@@ -295,7 +295,7 @@ public final class XlsxTableWriter {
       int content = 0;
       for (int i = 0; i < rows; i++) {
         ExportCell ec = t.rows().get(i).get(c);
-        String text = ec.text() + ec.marker();
+        String text = ec.displayText();
         word = Math.max(word, TextWidth.longestWord(text));
         content = Math.max(content, TextWidth.of(text));
       }
@@ -330,18 +330,23 @@ public final class XlsxTableWriter {
 
   /** What decides a body cell's style; a record, so that a look-up builds no strings. */
   private record BodyKey(
-      boolean number, int decimals, String marker, boolean invalid, boolean last) {}
+      boolean number, int decimals, String marker, String format, boolean invalid, boolean last) {}
 
   private final Map<BodyKey, CellStyle> bodyStyles = new HashMap<>();
 
   private CellStyle bodyStyle(ExportCell ec, boolean last) {
     boolean number = ec.isNumber();
-    BodyKey key = new BodyKey(number, number ? ec.decimals() : 0, ec.marker(), ec.invalid(), last);
+    BodyKey key =
+        new BodyKey(
+            number, number ? ec.decimals() : 0, ec.marker(), ec.format(), ec.invalid(), last);
     CellStyle cached = bodyStyles.get(key);
     if (cached != null) {
       return cached;
     }
-    String format = number ? numberFormat(ec.decimals(), ec.marker()) : "@";
+    String format =
+        !number
+            ? "@"
+            : !ec.format().isEmpty() ? ec.format() : numberFormat(ec.decimals(), ec.marker());
     CellStyle s = wb.createCellStyle();
     s.setFont(bodyFont);
     s.setVerticalAlignment(VerticalAlignment.CENTER);
