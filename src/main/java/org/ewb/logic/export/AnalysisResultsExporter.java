@@ -574,7 +574,8 @@ public final class AnalysisResultsExporter {
     return String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 
+  /** "= 0.018" or "< 0.001", to follow "p" in a note. */
   static String fmtP(double p) {
-    return !Double.isFinite(p) ? "NA" : p < 0.001 ? "<0.001" : fmt(p, 3);
+    return !Double.isFinite(p) ? "= NA" : p < 0.001 ? "< 0.001" : "= " + fmt(p, 3);
   }
 }
