@@ -62,8 +62,12 @@ import org.sqlite.SQLiteErrorCode;
 public final class SqliteProjectStore implements ProjectRepository {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteProjectStore.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+  /** Created on first use: {@code info} never needs it, and it costs start-up time. */
+  private static final class Mapper {
+    static final ObjectMapper INSTANCE = new ObjectMapper();
+  }
 
   private final Path file;
   private final Connection conn;
@@ -135,7 +139,7 @@ public final class SqliteProjectStore implements ProjectRepository {
     int version = FileCheck.checkContents(f, header, false);
     if (version == Schema.CURRENT_VERSION) {
       try (Connection c = FileCheck.openReadOnly(f)) {
-        return new SnapshotReader(c, JSON).read();
+        return new SnapshotReader(c).read();
       } catch (SQLException e) {
         throw fileError(f.toString(), e);
       }
@@ -171,7 +175,7 @@ public final class SqliteProjectStore implements ProjectRepository {
       return ProjectSummary.of(readSnapshot(f));
     }
     try (Connection c = FileCheck.openReadOnly(f)) {
-      return new SnapshotReader(c, JSON).summary();
+      return new SnapshotReader(c).summary();
     } catch (SQLException e) {
       throw fileError(f.toString(), e);
     }
@@ -420,7 +424,7 @@ public final class SqliteProjectStore implements ProjectRepository {
 
   private static String json(List<String> list) {
     try {
-      return JSON.writeValueAsString(list);
+      return Mapper.INSTANCE.writeValueAsString(list);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a list of strings is always JSON", e);
     }
@@ -435,7 +439,7 @@ public final class SqliteProjectStore implements ProjectRepository {
 
   @Override
   public ProjectData snapshot() {
-    return read(() -> new SnapshotReader(conn, JSON).read());
+    return read(() -> new SnapshotReader(conn).read());
   }
 
   @Override
@@ -965,11 +969,9 @@ public final class SqliteProjectStore implements ProjectRepository {
   /** Reads a whole project with one query per table (no per-row queries). */
   static final class SnapshotReader {
     private final Connection c;
-    private final ObjectMapper json;
 
-    SnapshotReader(Connection c, ObjectMapper json) {
+    SnapshotReader(Connection c) {
       this.c = c;
-      this.json = json;
     }
 
     static Project readProject(Connection c) throws SQLException {
@@ -1122,7 +1124,7 @@ public final class SqliteProjectStore implements ProjectRepository {
 
     private List<String> strings(String s) throws SQLException {
       try {
-        return json.readValue(s, STRINGS);
+        return Mapper.INSTANCE.readValue(s, STRINGS);
       } catch (JsonProcessingException e) {
         throw new SQLException("not a JSON list of strings: " + s, e);
       }
