@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
     version = "Evidence Workbench 0.1.0",
     description = "Evidence Workbench: extraction, meta-analysis, figures and manuscript tables.",
     subcommands = {
+      NewCommand.class,
+      InfoCommand.class,
+      ValidateCommand.class,
       BuildSamplesCommand.class,
     })
 public final class MainCommand implements Runnable {
