@@ -23,9 +23,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code info FILE [--json]}: what a project holds, read without modifying the file. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-    description = "Show what a project holds: title, studies, arms, fields, outcomes with their "
-        + "time points, measurements. The file is only read.")
+@Command(
+    name = "info",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show what a project holds: title, studies, arms, fields, outcomes with their "
+            + "time points, measurements. The file is only read.")
 public final class InfoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -50,10 +53,12 @@ public final class InfoCommand implements Callable<Integer> {
 
   /** The JSON object of {@code info --json}. */
   static Map<String, Object> tree(Path file, ProjectData d) {
-    Map<Long, Long> perOutcome = d.measurements().stream()
-        .collect(Collectors.groupingBy(m -> m.outcomeId(), Collectors.counting()));
-    Map<Long, Long> genericPerOutcome = d.genericEstimates().stream()
-        .collect(Collectors.groupingBy(g -> g.outcomeId(), Collectors.counting()));
+    Map<Long, Long> perOutcome =
+        d.measurements().stream()
+            .collect(Collectors.groupingBy(m -> m.outcomeId(), Collectors.counting()));
+    Map<Long, Long> genericPerOutcome =
+        d.genericEstimates().stream()
+            .collect(Collectors.groupingBy(g -> g.outcomeId(), Collectors.counting()));
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("file", file.toAbsolutePath().normalize().toString());
     t.put("title", d.project().title());
@@ -65,7 +70,8 @@ public final class InfoCommand implements Callable<Integer> {
     t.put("studies", d.studies().size());
     Map<String, Long> byStatus = new LinkedHashMap<>();
     for (StudyStatus s : StudyStatus.values()) {
-      byStatus.put(s.name().toLowerCase(java.util.Locale.ROOT),
+      byStatus.put(
+          s.name().toLowerCase(java.util.Locale.ROOT),
           d.studies().stream().filter(x -> x.status() == s).count());
     }
     t.put("studiesByStatus", byStatus);
@@ -81,10 +87,12 @@ public final class InfoCommand implements Callable<Integer> {
       m.put("kind", o.kind().name().toLowerCase(java.util.Locale.ROOT));
       m.put("unit", o.unit());
       m.put("lowerIsBetter", o.lowerIsBetter());
-      m.put("timepoints", d.timePointsOf(o.id()).stream().map(tp -> Json.months(tp.months()))
-          .toList());
-      m.put("measurements", perOutcome.getOrDefault(o.id(), 0L)
-          + genericPerOutcome.getOrDefault(o.id(), 0L));
+      m.put(
+          "timepoints",
+          d.timePointsOf(o.id()).stream().map(tp -> Json.months(tp.months())).toList());
+      m.put(
+          "measurements",
+          perOutcome.getOrDefault(o.id(), 0L) + genericPerOutcome.getOrDefault(o.id(), 0L));
       outcomes.add(m);
     }
     t.put("outcomes", outcomes);
@@ -97,22 +105,34 @@ public final class InfoCommand implements Callable<Integer> {
     long included = d.studies().stream().filter(s -> s.status() == StudyStatus.INCLUDED).count();
     out.println(Localization.lang("cli.info.title", d.project().title()));
     out.println(Localization.lang("cli.info.file", file.toAbsolutePath().normalize()));
-    out.println(Localization.lang("cli.info.schema", Integer.toString(d.project().schemaVersion())));
-    out.println(Localization.lang("cli.info.studies", Integer.toString(d.studies().size()),
-        Long.toString(included)));
+    out.println(
+        Localization.lang("cli.info.schema", Integer.toString(d.project().schemaVersion())));
+    out.println(
+        Localization.lang(
+            "cli.info.studies", Integer.toString(d.studies().size()), Long.toString(included)));
     out.println(Localization.lang("cli.info.arms", Integer.toString(d.arms().size())));
     out.println(Localization.lang("cli.info.fields", Integer.toString(d.fields().size())));
-    out.println(Localization.lang("cli.info.measurements",
-        Integer.toString(d.measurements().size()), Integer.toString(d.genericEstimates().size())));
+    out.println(
+        Localization.lang(
+            "cli.info.measurements",
+            Integer.toString(d.measurements().size()),
+            Integer.toString(d.genericEstimates().size())));
     out.println(Localization.lang("cli.info.outcomes", Integer.toString(d.outcomes().size())));
     for (Outcome o : d.outcomes()) {
       List<TimePoint> tps = d.timePointsOf(o.id());
-      String months = tps.stream().map(tp -> CellText.of(tp.months()).text())
-          .collect(Collectors.joining(", "));
-      out.println("  " + Localization.lang("cli.info.outcome", o.name(),
-          o.kind().name().toLowerCase(java.util.Locale.ROOT),
-          o.unit().isEmpty() ? "-" : o.unit(), months.isEmpty() ? "-" : months,
-          tps.stream().map(ProjectValidator::timePointLabel).collect(Collectors.joining(", "))));
+      String months =
+          tps.stream().map(tp -> CellText.of(tp.months()).text()).collect(Collectors.joining(", "));
+      out.println(
+          "  "
+              + Localization.lang(
+                  "cli.info.outcome",
+                  o.name(),
+                  o.kind().name().toLowerCase(java.util.Locale.ROOT),
+                  o.unit().isEmpty() ? "-" : o.unit(),
+                  months.isEmpty() ? "-" : months,
+                  tps.stream()
+                      .map(ProjectValidator::timePointLabel)
+                      .collect(Collectors.joining(", "))));
     }
     out.flush();
   }
