@@ -94,7 +94,9 @@ public final class TrimAndFill {
     return new TrimAndFill(model);
   }
 
-  /** Runs the method on effects {@code yi} with variances {@code vi}, side chosen as metafor does. */
+  /**
+   * Runs the method on effects {@code yi} with variances {@code vi}, side chosen as metafor does.
+   */
   public Result run(double[] yi, double[] vi) {
     int k = yi.length;
     if (k < 3) {
@@ -171,8 +173,7 @@ public final class TrimAndFill {
     }
 
     if (k0 == 0) {
-      return new Result(
-          "L0", side, 0, seK0, k, List.of(), model.fit(yi, vi), iterations);
+      return new Result("L0", side, 0, seK0, k, List.of(), model.fit(yi, vi), iterations);
     }
     // back on the original scale: mirror the k0 most extreme studies about the estimate
     double thetaOriginal = sign * beta;
@@ -187,8 +188,7 @@ public final class TrimAndFill {
       yAll[k + j] = f.yi();
       vAll[k + j] = f.vi();
     }
-    return new Result(
-        "L0", side, k0, seK0, k + k0, filled, model.fit(yAll, vAll), iterations);
+    return new Result("L0", side, k0, seK0, k + k0, filled, model.fit(yAll, vAll), iterations);
   }
 
   /** Ranks of |x| from 1, ties broken by position (R's {@code rank(ties.method = "first")}). */

@@ -10,8 +10,8 @@ import org.ewb.model.WorkbenchException;
 
 /**
  * Leave-one-out analysis (metafor {@code leave1out()}): the model refitted k times, each time
- * without one study, to show how much any single study drives the pooled result. A refit that
- * fails (e.g. Fisher scoring does not converge) gives a row with the reason instead of numbers, as
+ * without one study, to show how much any single study drives the pooled result. A refit that fails
+ * (e.g. Fisher scoring does not converge) gives a row with the reason instead of numbers, as
  * metafor gives NA.
  *
  * <p>Reference: Viechtbauer W, Cheung MW-L. Outlier and influence diagnostics for meta-analysis.
@@ -59,8 +59,8 @@ public final class LeaveOneOut {
   static final class Refits {
     private Refits() {}
 
-    static SensitivityRow row(RandomEffectsModel model, int row, String study, double[] y,
-        double[] v) {
+    static SensitivityRow row(
+        RandomEffectsModel model, int row, String study, double[] y, double[] v) {
       try {
         MetaResult fit = model.fit(y, v);
         return new SensitivityRow(row, study, fit, "");

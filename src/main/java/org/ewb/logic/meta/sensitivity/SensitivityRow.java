@@ -3,9 +3,9 @@ package org.ewb.logic.meta.sensitivity;
 import org.ewb.logic.meta.MetaResult;
 
 /**
- * One row of a leave-one-out or cumulative meta-analysis: the data row (1-based) and study that
- * was left out (leave-one-out) or added last (cumulative), and the refitted model, or the reason
- * why the refit failed (metafor's {@code leave1out()} / {@code cumul()} give NA values there).
+ * One row of a leave-one-out or cumulative meta-analysis: the data row (1-based) and study that was
+ * left out (leave-one-out) or added last (cumulative), and the refitted model, or the reason why
+ * the refit failed (metafor's {@code leave1out()} / {@code cumul()} give NA values there).
  *
  * @param row 1-based position of the study in the data
  * @param study study label
