@@ -52,8 +52,8 @@ public final class DesignMatrix {
   }
 
   /**
-   * Dummy coding of a factor: with intercept, the first level is the reference (metafor
-   * {@code mods = ~ factor(g)}); without, one indicator per level ({@code ~ factor(g) - 1}).
+   * Dummy coding of a factor: with intercept, the first level is the reference (metafor {@code mods
+   * = ~ factor(g)}); without, one indicator per level ({@code ~ factor(g) - 1}).
    */
   public static DesignMatrix factor(List<String> groups, List<String> levels, boolean intercept) {
     int k = groups.size();

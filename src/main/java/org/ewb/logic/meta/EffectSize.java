@@ -2,8 +2,8 @@ package org.ewb.logic.meta;
 
 /**
  * The effect size of one study on the analysis scale. {@code included} is false when yi/vi could
- * not be computed (e.g. a double-zero study dropped with drop00); yi and vi are then NaN.
- * {@code ccAdded}: the continuity correction was added to all four cells.
+ * not be computed (e.g. a double-zero study dropped with drop00); yi and vi are then NaN. {@code
+ * ccAdded}: the continuity correction was added to all four cells.
  */
 public record EffectSize(
     String label,

@@ -19,15 +19,15 @@ import org.ewb.model.WorkbenchException;
  *   <li>RR: yi = log((a/n1)/(c/n2)), vi = 1/a - 1/n1 + 1/c - 1/n2.
  *   <li>OR: yi = log(ad/(bc)), vi = 1/a + 1/b + 1/c + 1/d.
  *   <li>RD: yi = p1 - p2, vi = p1(1-p1)/n1 + p2(1-p2)/n2.
- *   <li>PETO: yi = (a - E)/V, vi = 1/V with E = (a+c) n1/N, V = (a+c)(b+d) n1 n2/(N^2 (N-1))
- *       (Yusuf et al. 1985, doi:10.1016/S0033-0620(85)80003-7).
- *   <li>2x2 zero cells: {@code add} is added to all four cells of any table with a zero cell
- *       (also to double-zero tables, which are kept unless {@code drop00}); a value that is still
- *       not finite (add = 0) makes the study not included, as escalc recodes +-Inf to NA.
+ *   <li>PETO: yi = (a - E)/V, vi = 1/V with E = (a+c) n1/N, V = (a+c)(b+d) n1 n2/(N^2 (N-1)) (Yusuf
+ *       et al. 1985, doi:10.1016/S0033-0620(85)80003-7).
+ *   <li>2x2 zero cells: {@code add} is added to all four cells of any table with a zero cell (also
+ *       to double-zero tables, which are kept unless {@code drop00}); a value that is still not
+ *       finite (add = 0) makes the study not included, as escalc recodes +-Inf to NA.
  *   <li>MD: yi = m1 - m2, vi = sd1^2/n1 + sd2^2/n2.
  *   <li>SMD (Hedges' g; Hedges 1981, doi:10.3102/10769986006002107): d = (m1-m2)/s_pooled, exact
- *       correction J = exp(lgamma(m/2) - log(sqrt(m/2)) - lgamma((m-1)/2)), m = n1+n2-2;
- *       yi = J d, vi = 1/n1 + 1/n2 + yi^2/(2(n1+n2)).
+ *       correction J = exp(lgamma(m/2) - log(sqrt(m/2)) - lgamma((m-1)/2)), m = n1+n2-2; yi = J d,
+ *       vi = 1/n1 + 1/n2 + yi^2/(2(n1+n2)).
  *   <li>ZCOR: yi = atanh(r), vi = 1/(n-3).
  *   <li>GEN: yi and vi as given.
  * </ul>
@@ -84,13 +84,25 @@ public final class EffectSizes {
     nonNegative(t, "events_e", t.eventsE());
     nonNegative(t, "events_c", t.eventsC());
     if (t.eventsE() > t.totalE()) {
-      throw new WorkbenchException(WorkbenchException.Kind.DATA,
-          lang("meta.error.eventsAboveTotal", t.label(), "events_e", fmt(t.eventsE()), "total_e",
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA,
+          lang(
+              "meta.error.eventsAboveTotal",
+              t.label(),
+              "events_e",
+              fmt(t.eventsE()),
+              "total_e",
               fmt(t.totalE())));
     }
     if (t.eventsC() > t.totalC()) {
-      throw new WorkbenchException(WorkbenchException.Kind.DATA,
-          lang("meta.error.eventsAboveTotal", t.label(), "events_c", fmt(t.eventsC()), "total_c",
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA,
+          lang(
+              "meta.error.eventsAboveTotal",
+              t.label(),
+              "events_c",
+              fmt(t.eventsC()),
+              "total_c",
               fmt(t.totalC())));
     }
     if (!(t.totalE() > 0)) {
@@ -119,7 +131,8 @@ public final class EffectSizes {
     double yi = yv[0];
     double vi = yv[1];
     boolean ok = Double.isFinite(yi) && Double.isFinite(vi) && vi > 0;
-    return new EffectSize(t.label(), ok ? yi : Double.NaN, ok ? vi : Double.NaN, ok, zero, dz, cc, t);
+    return new EffectSize(
+        t.label(), ok ? yi : Double.NaN, ok ? vi : Double.NaN, ok, zero, dz, cc, t);
   }
 
   /** {yi, vi} of a (possibly corrected) 2x2 table; may be non-finite. */
@@ -186,7 +199,8 @@ public final class EffectSizes {
    * 1981, doi:10.3102/10769986006002107), computed on the log scale as metafor does.
    */
   public static double hedgesJ(double m) {
-    return Math.exp(LogGamma.value(m / 2) - Math.log(Math.sqrt(m / 2)) - LogGamma.value((m - 1) / 2));
+    return Math.exp(
+        LogGamma.value(m / 2) - Math.log(Math.sqrt(m / 2)) - LogGamma.value((m - 1) / 2));
   }
 
   private static EffectSize correlation(Correlation s) {
@@ -204,7 +218,8 @@ public final class EffectSizes {
 
   private static void requireMeasure(boolean ok, Measure measure, StudyData study) {
     if (!ok) {
-      throw new WorkbenchException(WorkbenchException.Kind.USAGE,
+      throw new WorkbenchException(
+          WorkbenchException.Kind.USAGE,
           lang("meta.error.measureData", measure.name(), study.label()));
     }
   }

@@ -138,20 +138,26 @@ public record MetaResult(
 
   /**
    * Prediction interval with a t(k - p - 1) quantile (metafor {@code pi.type="riley"}; Higgins et
-   * al. 2009, doi:10.1111/j.1467-985X.2008.00552.x), using the model's standard error. NaN for
-   * EE or when k - p - 1 < 1.
+   * al. 2009, doi:10.1111/j.1467-985X.2008.00552.x), using the model's standard error. NaN for EE
+   * or when k - p - 1 < 1.
    */
   public Prediction predictionT() {
     Prediction base = prediction();
     double tdf = k - p - 1;
     if (method == TauMethod.EE || tdf < 1) {
-      return new Prediction(base.pred(), base.se(), base.ciLb(), base.ciUb(), Double.NaN,
-          Double.NaN, tdf);
+      return new Prediction(
+          base.pred(), base.se(), base.ciLb(), base.ciUb(), Double.NaN, Double.NaN, tdf);
     }
     double q = Distributions.tQuantile(1 - (1 - level / 100) / 2, tdf);
     double s = Math.sqrt(base.se() * base.se() + tau2);
-    return new Prediction(base.pred(), base.se(), base.ciLb(), base.ciUb(), base.pred() - q * s,
-        base.pred() + q * s, tdf);
+    return new Prediction(
+        base.pred(),
+        base.se(),
+        base.ciLb(),
+        base.ciUb(),
+        base.pred() - q * s,
+        base.pred() + q * s,
+        tdf);
   }
 
   /** The Q-profile confidence interval of tau^2, tau, I^2 and H^2 (computed on each call). */

@@ -7,16 +7,16 @@ import java.util.List;
 import org.ewb.model.WorkbenchException;
 
 /**
- * The inverse-variance (mixed-effects) meta-analysis model y = X b + u + e, u ~ N(0, tau^2),
- * e ~ N(0, v_i), as metafor's {@code rma.uni} (Viechtbauer 2010, doi:10.18637/jss.v036.i03). An
+ * The inverse-variance (mixed-effects) meta-analysis model y = X b + u + e, u ~ N(0, tau^2), e ~
+ * N(0, v_i), as metafor's {@code rma.uni} (Viechtbauer 2010, doi:10.18637/jss.v036.i03). An
  * immutable, configured estimator: {@code RandomEffectsModel.of(REML).withTest(KNHA).fit(...)}.
  * Intercept-only models, meta-regression and subgroups with a common tau^2 all use the same code
- * with a k x p design matrix; every step is weighted least squares costing O(k p^2) (see
- * {@link Wls}), so k = 10^6 studies fit in well under a second.
+ * with a k x p design matrix; every step is weighted least squares costing O(k p^2) (see {@link
+ * Wls}), so k = 10^6 studies fit in well under a second.
  *
  * <p>Let w_i = 1/(v_i + tau^2), W = diag(w), P = W - W X (X'WX)^-1 X'W; P0, Q = y'P0 y (= QE, the
- * residual heterogeneity statistic with df k - p) are the values at tau^2 = 0. Estimators of
- * tau^2 (all truncated at 0):
+ * residual heterogeneity statistic with df k - p) are the values at tau^2 = 0. Estimators of tau^2
+ * (all truncated at 0):
  *
  * <ul>
  *   <li>EE: tau^2 = 0 (common / fixed effect).
@@ -25,8 +25,8 @@ import org.ewb.model.WorkbenchException;
  *   <li>SJ: tau0 = RSS_OLS / k, then tau0 * y'P(tau0)y / (k-p), non-iterative (Sidik and Jonkman
  *       2005, doi:10.1080/10543400500205145).
  *   <li>PM: root of y'P(tau^2)y = k - p (Paule and Mandel 1982, doi:10.6028/jres.087.022), found by
- *       Brent's method to ~1e-15 relative; 0 if y'P0y < k - p. Unlike metafor, an upper bracket
- *       end that is too small is doubled instead of failing.
+ *       Brent's method to ~1e-15 relative; 0 if y'P0y < k - p. Unlike metafor, an upper bracket end
+ *       that is too small is doubled instead of failing.
  *   <li>ML, REML: Fisher scoring tau^2 += (y'PPy - sum w)/sum w^2 (ML) or (y'PPy - tr P)/tr(PP)
  *       (REML) (Viechtbauer 2005, doi:10.3102/10769986030003261).
  *   <li>EB: tau^2 += (y'Py k/(k-p) - k)/sum w (Morris 1983, Berkey et al. 1995).
@@ -34,8 +34,8 @@ import org.ewb.model.WorkbenchException;
  *
  * <p>Convergence of ML/REML/EB (metafor's rules, tighter threshold): start at max(0, HE); scale the
  * step by {@code stepAdj}; halve a step that would make tau^2 negative until it does not; stop when
- * |change| < threshold * max(1, tau^2) (default threshold 1e-12, metafor's default is 1e-5);
- * fail after {@code maxIterations} (default 1000). For ML/REML the log-likelihood at tau^2 = 0 is
+ * |change| < threshold * max(1, tau^2) (default threshold 1e-12, metafor's default is 1e-5); fail
+ * after {@code maxIterations} (default 1000). For ML/REML the log-likelihood at tau^2 = 0 is
  * compared with that at the solution and tau^2 set to 0 if it is higher (metafor's ll0check).
  *
  * <p>Inference: vb = (X'WX)^-1, z tests; or Knapp-Hartung (test KNHA: vb scaled by s2w = y'Py /
@@ -43,8 +43,8 @@ import org.ewb.model.WorkbenchException;
  * and Hartung 2003, doi:10.1002/sim.1482). I^2 = 100 tau^2/(vt + tau^2), H^2 = 1 + tau^2/vt with vt
  * = (k-p)/tr(P0) (Higgins and Thompson 2002, doi:10.1002/sim.1186); for EE I^2 = max(0, 100 (Q -
  * (k-p))/Q), H^2 = Q/(k-p). Standard errors of tau^2 are metafor's formulas (see the README of the
- * reference files). With k = p (e.g. one study) the model is fitted as EE with test z, QE = 0, I^2 =
- * 0, H^2 = 1, as metafor does.
+ * reference files). With k = p (e.g. one study) the model is fitted as EE with test z, QE = 0, I^2
+ * = 0, H^2 = 1, as metafor does.
  */
 public final class RandomEffectsModel {
 
@@ -60,8 +60,13 @@ public final class RandomEffectsModel {
   private final double stepAdj;
   private final double level;
 
-  private RandomEffectsModel(TauMethod method, TestType test, double threshold, int maxIterations,
-      double stepAdj, double level) {
+  private RandomEffectsModel(
+      TauMethod method,
+      TestType test,
+      double threshold,
+      int maxIterations,
+      double stepAdj,
+      double level) {
     this.method = method;
     this.test = test;
     this.threshold = threshold;
@@ -72,8 +77,8 @@ public final class RandomEffectsModel {
 
   /** The model with tau^2 estimator {@code method}, test z, 95% intervals. */
   public static RandomEffectsModel of(TauMethod method) {
-    return new RandomEffectsModel(method, TestType.Z, DEFAULT_THRESHOLD, DEFAULT_MAX_ITERATIONS, 1,
-        95);
+    return new RandomEffectsModel(
+        method, TestType.Z, DEFAULT_THRESHOLD, DEFAULT_MAX_ITERATIONS, 1, 95);
   }
 
   public RandomEffectsModel withTest(TestType newTest) {
@@ -151,13 +156,13 @@ public final class RandomEffectsModel {
     }
     for (int i = 0; i < k; i++) {
       if (!Double.isFinite(yi[i]) || !Double.isFinite(vi[i]) || !(vi[i] > 0)) {
-        throw new WorkbenchException(WorkbenchException.Kind.DATA,
-            lang("meta.error.badRow", i + 1, yi[i], vi[i]));
+        throw new WorkbenchException(
+            WorkbenchException.Kind.DATA, lang("meta.error.badRow", i + 1, yi[i], vi[i]));
       }
     }
     if (k < p) {
-      throw new WorkbenchException(WorkbenchException.Kind.DATA,
-          lang("meta.error.tooFewStudies", k, p));
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA, lang("meta.error.tooFewStudies", k, p));
     }
     double[] y = yi.clone();
     double[] v = vi.clone();
@@ -197,16 +202,21 @@ public final class RandomEffectsModel {
         Wls ols = new Wls(y, cols, ones(k));
         double trPv = tracePV(ols, v);
         tau2 = Math.max(0, (ols.rss - trPv) / dfRes);
-        seTau2 = Math.sqrt(2 * ols.traceDPDP(v, v) + 4 * tau2 * trPv + 2 * tau2 * tau2 * dfRes)
-            / dfRes;
+        seTau2 =
+            Math.sqrt(2 * ols.traceDPDP(v, v) + 4 * tau2 * trPv + 2 * tau2 * tau2 * dfRes) / dfRes;
       }
       case SJ -> {
         Wls ols = new Wls(y, cols, ones(k));
         double tau0 = ols.rss / k;
         Wls s = new Wls(y, cols, weights(v, tau0));
         tau2 = Math.max(0, tau0 * s.rss / dfRes);
-        seTau2 = tau0 * Math.sqrt(2 * s.traceDPDP(v, v) + 4 * tau2 * s.traceDPDP(v, null)
-            + 2 * tau2 * tau2 * s.traceDPDP(null, null)) / dfRes;
+        seTau2 =
+            tau0
+                * Math.sqrt(
+                    2 * s.traceDPDP(v, v)
+                        + 4 * tau2 * s.traceDPDP(v, null)
+                        + 2 * tau2 * tau2 * s.traceDPDP(null, null))
+                / dfRes;
       }
       case PM -> {
         double[] res = pauleMandel(y, v, cols, dfRes);
@@ -259,9 +269,10 @@ public final class RandomEffectsModel {
       double b = fit.beta[j];
       double se = Math.sqrt(vb[j][j]);
       double stat = b / se;
-      double pv = t == TestType.KNHA ? Distributions.tPvalue(stat, df) : Distributions.zPvalue(stat);
-      coefs.add(new Coefficient(x.names().get(j), b, se, stat, df, pv, b - crit * se,
-          b + crit * se));
+      double pv =
+          t == TestType.KNHA ? Distributions.tPvalue(stat, df) : Distributions.zPvalue(stat);
+      coefs.add(
+          new Coefficient(x.names().get(j), b, se, stat, df, pv, b - crit * se, b + crit * se));
     }
 
     double vt = dfRes == 0 ? Double.NaN : dfRes / trP0;
@@ -308,14 +319,38 @@ public final class RandomEffectsModel {
 
     double[] ll = logLikelihoods(y, v, cols, tau2, fit);
     MetaResult.FitData data = new MetaResult.FitData(y, v, x, w, vb);
-    return new MetaResult(m, t, level, k, p, coefs, df, crit, tau2, seTau2, i2, h2, vt, qe, dfRes,
-        qep, s2w, qm, m2, qmDf2, qmp, ll[0], ll[1], iterations, data);
+    return new MetaResult(
+        m,
+        t,
+        level,
+        k,
+        p,
+        coefs,
+        df,
+        crit,
+        tau2,
+        seTau2,
+        i2,
+        h2,
+        vt,
+        qe,
+        dfRes,
+        qep,
+        s2w,
+        qm,
+        m2,
+        qmDf2,
+        qmp,
+        ll[0],
+        ll[1],
+        iterations,
+        data);
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  private double[] fisherScoring(TauMethod m, double[] y, double[] v, double[][] cols, int k,
-      int p) {
+  private double[] fisherScoring(
+      TauMethod m, double[] y, double[] v, double[][] cols, int k, int p) {
     Wls ols = new Wls(y, cols, ones(k));
     double tau2 = Math.max(0, (ols.rss - tracePV(ols, v)) / (k - p));
     double change = Double.POSITIVE_INFINITY;
@@ -323,7 +358,8 @@ public final class RandomEffectsModel {
     while (change > threshold * Math.max(1, tau2)) {
       iter++;
       if (iter > maxIterations) {
-        throw new WorkbenchException(WorkbenchException.Kind.DATA,
+        throw new WorkbenchException(
+            WorkbenchException.Kind.DATA,
             lang("meta.error.noConvergence", m.name(), maxIterations));
       }
       Wls f = new Wls(y, cols, weights(v, tau2));
@@ -380,8 +416,8 @@ public final class RandomEffectsModel {
     while (f.applyAsDouble(hi) > 0) {
       hi *= 2;
       if (++guard > 200) {
-        throw new WorkbenchException(WorkbenchException.Kind.DATA,
-            lang("meta.error.noConvergence", "PM", guard));
+        throw new WorkbenchException(
+            WorkbenchException.Kind.DATA, lang("meta.error.noConvergence", "PM", guard));
       }
     }
     RootFinder.Root r = RootFinder.brent(f, 0, hi);
@@ -394,12 +430,12 @@ public final class RandomEffectsModel {
   }
 
   /**
-   * ML and REML log-likelihoods (metafor {@code fit.stats}, REMLf = TRUE):
-   * ll_ML = -k/2 log(2 pi) - 1/2 sum log(v + tau2) - 1/2 RSS;
-   * ll_REML = -(k-p)/2 log(2 pi) + 1/2 log|X'X| - 1/2 sum log(v + tau2) - 1/2 log|X'WX| - 1/2 RSS.
+   * ML and REML log-likelihoods (metafor {@code fit.stats}, REMLf = TRUE): ll_ML = -k/2 log(2 pi) -
+   * 1/2 sum log(v + tau2) - 1/2 RSS; ll_REML = -(k-p)/2 log(2 pi) + 1/2 log|X'X| - 1/2 sum log(v +
+   * tau2) - 1/2 log|X'WX| - 1/2 RSS.
    */
-  private static double[] logLikelihoods(double[] y, double[] v, double[][] cols, double tau2,
-      Wls fit) {
+  private static double[] logLikelihoods(
+      double[] y, double[] v, double[][] cols, double tau2, Wls fit) {
     int k = y.length;
     int p = cols.length;
     double sumLog = 0;
@@ -408,8 +444,12 @@ public final class RandomEffectsModel {
     }
     double ml = -0.5 * k * Math.log(2 * Math.PI) - 0.5 * sumLog - 0.5 * fit.rss;
     double logDetXx = Wls.logDet(Wls.cholesky(Wls.xtdx(cols, ones(k), null)));
-    double reml = -0.5 * (k - p) * Math.log(2 * Math.PI) + 0.5 * logDetXx - 0.5 * sumLog
-        - 0.5 * fit.logDetXwx - 0.5 * fit.rss;
+    double reml =
+        -0.5 * (k - p) * Math.log(2 * Math.PI)
+            + 0.5 * logDetXx
+            - 0.5 * sumLog
+            - 0.5 * fit.logDetXwx
+            - 0.5 * fit.rss;
     return new double[] {ml, reml};
   }
 

@@ -295,8 +295,8 @@ public final class ResultFields {
    * in {@code fit}, which was fitted to the included studies in the same order ({@code fit} may be
    * null).
    */
-  public static List<Map<String, Object>> studies(List<EffectSize> es, MetaResult fit,
-      BackTransform bt) {
+  public static List<Map<String, Object>> studies(
+      List<EffectSize> es, MetaResult fit, BackTransform bt) {
     List<Map<String, Object>> out = new ArrayList<>(es.size());
     int j = 0;
     for (int i = 0; i < es.size(); i++) {

@@ -2,7 +2,9 @@ package org.ewb.logic.meta;
 
 /** The raw data of one study, from which an effect size is computed. */
 public sealed interface StudyData
-    permits StudyData.TwoByTwo, StudyData.ContinuousArms, StudyData.Correlation,
+    permits StudyData.TwoByTwo,
+        StudyData.ContinuousArms,
+        StudyData.Correlation,
         StudyData.GenericEffect {
 
   /** The study label used in messages and reports. */

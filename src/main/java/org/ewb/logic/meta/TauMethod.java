@@ -5,7 +5,14 @@ package org.ewb.logic.meta;
  * common-effect (fixed-effect) model, tau^2 = 0.
  */
 public enum TauMethod {
-  EE, DL, REML, ML, PM, HE, SJ, EB;
+  EE,
+  DL,
+  REML,
+  ML,
+  PM,
+  HE,
+  SJ,
+  EB;
 
   /** Whether the estimate is found iteratively (Fisher scoring or root finding). */
   public boolean isIterative() {

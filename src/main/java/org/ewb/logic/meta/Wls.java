@@ -1,9 +1,9 @@
 package org.ewb.logic.meta;
 
 /**
- * Weighted least squares y = X b with diagonal weights W, and the traces of the projection
- * P = W - W X (X'WX)^-1 X'W that the tau^2 estimators need, all in O(k p^2) without forming any
- * k x k matrix. With A = (X'WX)^-1 and h_i = x_i' A x_i:
+ * Weighted least squares y = X b with diagonal weights W, and the traces of the projection P = W -
+ * W X (X'WX)^-1 X'W that the tau^2 estimators need, all in O(k p^2) without forming any k x k
+ * matrix. With A = (X'WX)^-1 and h_i = x_i' A x_i:
  *
  * <pre>
  *   P y = W r (r = WLS residuals),  y'Py = sum w r^2,  y'PPy = sum w^2 r^2
@@ -17,13 +17,17 @@ final class Wls {
   final int p;
   final double[] w;
   final double[][] x;
+
   /** (X'WX)^-1, p x p. */
   final double[][] ainv;
+
   final double logDetXwx;
   final double[] beta;
   final double[] resid;
+
   /** sum w r^2 (generalised Q). */
   final double rss;
+
   private double[] h;
 
   Wls(double[] y, double[][] x, double[] w) {

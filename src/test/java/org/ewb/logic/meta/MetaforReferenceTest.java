@@ -34,6 +34,7 @@ class MetaforReferenceTest {
 
   static final double REL = 1e-6;
   static final double ABS_FLOOR = 1e-9;
+
   /** I^2 is in percent: its absolute floor is 100 x that of tau^2-type quantities. */
   static final double ABS_FLOOR_PERCENT = 1e-7;
 
@@ -41,9 +42,21 @@ class MetaforReferenceTest {
 
   /** Descriptive fields that are text for humans, not results. */
   static final Set<String> DESCRIPTIVE =
-      Set.of("description", "grouping_note", "predictions_note", "control", "confint_warnings",
-          "QM_dist", "grouping_constructed", "grouping_variable", "note", "warnings", "estimator",
-          "model", "predictor", "row_meaning");
+      Set.of(
+          "description",
+          "grouping_note",
+          "predictions_note",
+          "control",
+          "confint_warnings",
+          "QM_dist",
+          "grouping_constructed",
+          "grouping_variable",
+          "note",
+          "warnings",
+          "estimator",
+          "model",
+          "predictor",
+          "row_meaning");
 
   static Stream<Arguments> cases() throws IOException {
     JsonNode index = read("index.json");
@@ -70,8 +83,14 @@ class MetaforReferenceTest {
       case "model" -> ReferenceCases.checkModel(c, mm);
       case "subgroup" -> ReferenceCases.checkSubgroup(c, mm);
       case "metareg" -> ReferenceCases.checkMetareg(c, mm);
-      default -> Assumptions.abort("analysis '" + analysis + "' is not yet implemented in the "
-          + "engine (bias / leave1out / cumul are built by the 'extras' work package)");
+      case "bias" -> BiasReferenceCases.check(c, mm);
+      case "leave1out", "cumul" -> SensitivityReferenceCases.check(analysis, c, mm);
+      default ->
+          Assumptions.abort(
+              "analysis '"
+                  + analysis
+                  + "' is not yet implemented in the "
+                  + "engine (bias / leave1out / cumul are built by the 'extras' work package)");
     }
   }
 
@@ -98,8 +117,8 @@ class MetaforReferenceTest {
      * Compares every field of {@code expected} (an object) with {@code actual}; nested objects and
      * arrays must be handled by the caller and are skipped here.
      */
-    void compareObject(String where, JsonNode expected, Map<String, Object> actual,
-        double floorTau) {
+    void compareObject(
+        String where, JsonNode expected, Map<String, Object> actual, double floorTau) {
       Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
@@ -108,13 +127,13 @@ class MetaforReferenceTest {
         if (DESCRIPTIVE.contains(key) || ev.isObject() || ev.isArray()) {
           continue;
         }
-        compareValue(where + "." + key, key, ev, actual.containsKey(key), actual.get(key),
-            floorTau);
+        compareValue(
+            where + "." + key, key, ev, actual.containsKey(key), actual.get(key), floorTau);
       }
     }
 
-    void compareValue(String where, String key, JsonNode ev, boolean present, Object av,
-        double floorTau) {
+    void compareValue(
+        String where, String key, JsonNode ev, boolean present, Object av, double floorTau) {
       compared++;
       if (ev.isNull()) {
         if (av != null && !(av instanceof Double d && Double.isNaN(d))) {
@@ -148,8 +167,10 @@ class MetaforReferenceTest {
       }
       double tol = Math.max(REL * Math.abs(exp), floor);
       if (!(Math.abs(act - exp) <= tol)) {
-        problems.add(String.format("%s: expected %.17g, got %.17g (rel %.2e)", where, exp, act,
-            Math.abs(act - exp) / Math.max(Math.abs(exp), 1e-300)));
+        problems.add(
+            String.format(
+                "%s: expected %.17g, got %.17g (rel %.2e)",
+                where, exp, act, Math.abs(act - exp) / Math.max(Math.abs(exp), 1e-300)));
       }
     }
 
@@ -164,8 +185,10 @@ class MetaforReferenceTest {
       double exp = ev.asDouble();
       double tol = Math.max(tolRel * Math.abs(exp), ABS_FLOOR);
       if (!(Math.abs(act - exp) <= tol)) {
-        problems.add(String.format("%s: expected %.17g, got %.17g (rel %.2e)", where, exp, act,
-            Math.abs(act - exp) / Math.max(Math.abs(exp), 1e-300)));
+        problems.add(
+            String.format(
+                "%s: expected %.17g, got %.17g (rel %.2e)",
+                where, exp, act, Math.abs(act - exp) / Math.max(Math.abs(exp), 1e-300)));
       }
     }
 
@@ -175,8 +198,14 @@ class MetaforReferenceTest {
 
     void assertNone() {
       if (!problems.isEmpty()) {
-        fail(caseId + ": " + problems.size() + " of " + compared + " values differ:\n  "
-            + String.join("\n  ", problems));
+        fail(
+            caseId
+                + ": "
+                + problems.size()
+                + " of "
+                + compared
+                + " values differ:\n  "
+                + String.join("\n  ", problems));
       }
       assertTrue(compared > 0, caseId + ": nothing was compared");
     }

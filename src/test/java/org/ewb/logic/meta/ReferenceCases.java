@@ -12,8 +12,10 @@ import org.ewb.logic.meta.MetaforReferenceTest.Mismatches;
 final class ReferenceCases {
 
   /** Echoed inputs in {@code studies[]}, not results. */
-  static final Set<String> INPUT_FIELDS = Set.of("ai", "bi", "ci", "di", "n1i", "n2i", "m1i",
-      "sd1i", "m2i", "sd2i", "ri", "ni", "group", "row");
+  static final Set<String> INPUT_FIELDS =
+      Set.of(
+          "ai", "bi", "ci", "di", "n1i", "n2i", "m1i", "sd1i", "m2i", "sd2i", "ri", "ni", "group",
+          "row");
 
   private ReferenceCases() {}
 
@@ -29,12 +31,23 @@ final class ReferenceCases {
       String label = s.get("study").asText();
       StudyData d;
       if (measure.isBinary()) {
-        d = StudyData.TwoByTwo.ofCells(label, s.get("ai").asDouble(), s.get("bi").asDouble(),
-            s.get("ci").asDouble(), s.get("di").asDouble());
+        d =
+            StudyData.TwoByTwo.ofCells(
+                label,
+                s.get("ai").asDouble(),
+                s.get("bi").asDouble(),
+                s.get("ci").asDouble(),
+                s.get("di").asDouble());
       } else if (measure == Measure.MD || measure == Measure.SMD) {
-        d = new StudyData.ContinuousArms(label, s.get("m1i").asDouble(), s.get("sd1i").asDouble(),
-            s.get("n1i").asDouble(), s.get("m2i").asDouble(), s.get("sd2i").asDouble(),
-            s.get("n2i").asDouble());
+        d =
+            new StudyData.ContinuousArms(
+                label,
+                s.get("m1i").asDouble(),
+                s.get("sd1i").asDouble(),
+                s.get("n1i").asDouble(),
+                s.get("m2i").asDouble(),
+                s.get("sd2i").asDouble(),
+                s.get("n2i").asDouble());
       } else if (measure == Measure.ZCOR) {
         d = new StudyData.Correlation(label, s.get("ri").asDouble(), s.get("ni").asDouble());
       } else {
@@ -133,13 +146,13 @@ final class ReferenceCases {
 
   /**
    * metafor's {@code studies[].weight_pct} of iterative models come from its fit with DEFAULT
-   * convergence (the studies block is not recomputed strictly), whose tau2 can be off by ~1e-4
-   * (and by 30% relative on RD data). So the weights are checked as 100 w_i / sum w with
-   * w_i = 1/(v_i + tau2) at that default tau2 ({@code results.tau2}), which tests the weight
-   * formula exactly; the strict tau2 itself is checked in {@code results_strict}.
+   * convergence (the studies block is not recomputed strictly), whose tau2 can be off by ~1e-4 (and
+   * by 30% relative on RD data). So the weights are checked as 100 w_i / sum w with w_i = 1/(v_i +
+   * tau2) at that default tau2 ({@code results.tau2}), which tests the weight formula exactly; the
+   * strict tau2 itself is checked in {@code results_strict}.
    */
-  static void useWeightsOfDefaultFit(List<EffectSize> es, List<Map<String, Object>> rows,
-      double tau2Default) {
+  static void useWeightsOfDefaultFit(
+      List<EffectSize> es, List<Map<String, Object>> rows, double tau2Default) {
     double sum = 0;
     for (EffectSize e : es) {
       if (e.included()) {
