@@ -9,24 +9,25 @@ import org.ewb.model.WorkbenchException;
 
 /**
  * Mantel-Haenszel common-effect meta-analysis of 2x2 tables (metafor {@code rma.mh}; Mantel and
- * Haenszel 1959, doi:10.1093/jnci/22.4.719) and Peto's one-step odds ratio (metafor
- * {@code rma.peto}; Yusuf et al. 1985, doi:10.1016/S0033-0620(85)80003-7). Immutable and
- * configured: {@code MantelHaenszel.of(OR).withOptions(MhOptions.CC_IN_TABLES).fit(tables)}.
+ * Haenszel 1959, doi:10.1093/jnci/22.4.719) and Peto's one-step odds ratio (metafor {@code
+ * rma.peto}; Yusuf et al. 1985, doi:10.1016/S0033-0620(85)80003-7). Immutable and configured:
+ * {@code MantelHaenszel.of(OR).withOptions(MhOptions.CC_IN_TABLES).fit(tables)}.
  *
  * <ul>
  *   <li>OR: OR_MH = sum(a d/N)/sum(b c/N); var(log OR_MH) by Robins, Breslow and Greenland 1986
- *       (doi:10.2307/2531898); Cochran's test CO = (|sum(a - n1 m1/N)| - 0.5)^2 / sum(n1 n2 m1 m0/N^3)
- *       and the Cochran-Mantel-Haenszel test (|sum(a - n1 m1/N)| - 0.5)^2 / sum(n1 n2 m1 m0/(N^2
- *       (N-1))) (the 0.5 only if {@code correct}; CMH is also given without it); Breslow-Day test of homogeneity (Breslow and Day 1980) with
- *       Tarone's correction (Tarone 1985, doi:10.1093/biomet/72.1.91) over the k_pos tables with
- *       events and non-events, expected cell a solving the quadratic for OR_MH.
+ *       (doi:10.2307/2531898); Cochran's test CO = (|sum(a - n1 m1/N)| - 0.5)^2 / sum(n1 n2 m1
+ *       m0/N^3) and the Cochran-Mantel-Haenszel test (|sum(a - n1 m1/N)| - 0.5)^2 / sum(n1 n2 m1
+ *       m0/(N^2 (N-1))) (the 0.5 only if {@code correct}; CMH is also given without it);
+ *       Breslow-Day test of homogeneity (Breslow and Day 1980) with Tarone's correction (Tarone
+ *       1985, doi:10.1093/biomet/72.1.91) over the k_pos tables with events and non-events,
+ *       expected cell a solving the quadratic for OR_MH.
  *   <li>RR: RR_MH = sum(a n2/N)/sum(c n1/N); var(log RR_MH) = sum(n1 n2 m1/N^2 - a c/N)/(R S)
  *       (Greenland and Robins 1985, doi:10.2307/2531021).
  *   <li>RD: RD_MH = sum(a n2/N - c n1/N)/sum(n1 n2/N) with the Greenland-Robins variance.
  *   <li>Peto: log OR = sum(O - E)/sum V, se = 1/sqrt(sum V), O - E = a - m1 n1/N, V = m1 m0 n1 n2/
  *       (N^2 (N-1)); QE = sum (O-E)^2/V - (sum(O-E))^2/sum V over tables with V > 0.
- *   <li>MH: QE = sum (y_i - est)^2/v_i over studies with yi/vi (element 1 of {@link MhOptions}),
- *       df = k_yi - 1, I^2 = max(0, 100 (QE - df)/QE), H^2 = QE/df.
+ *   <li>MH: QE = sum (y_i - est)^2/v_i over studies with yi/vi (element 1 of {@link MhOptions}), df
+ *       = k_yi - 1, I^2 = max(0, 100 (QE - df)/QE), H^2 = QE/df.
  * </ul>
  */
 public final class MantelHaenszel {
@@ -44,8 +45,8 @@ public final class MantelHaenszel {
   /** Mantel-Haenszel for RR, OR or RD with metafor's default options. */
   public static MantelHaenszel of(Measure measure) {
     if (measure != Measure.RR && measure != Measure.OR && measure != Measure.RD) {
-      throw new WorkbenchException(WorkbenchException.Kind.USAGE,
-          lang("meta.error.mhMeasure", measure.name()));
+      throw new WorkbenchException(
+          WorkbenchException.Kind.USAGE, lang("meta.error.mhMeasure", measure.name()));
     }
     return new MantelHaenszel(measure, MhOptions.DEFAULT, false);
   }
@@ -123,8 +124,10 @@ public final class MantelHaenszel {
         default -> {
           r += a * n2 / nn - c * n1 / nn;
           rdDen += n1 * n2 / nn;
-          s2 += c * (n1 / nn) * (n1 / nn) - a * (n2 / nn) * (n2 / nn)
-              + (n1 / nn) * (n2 / nn) * (n2 - n1) / 2;
+          s2 +=
+              c * (n1 / nn) * (n1 / nn)
+                  - a * (n2 / nn) * (n2 / nn)
+                  + (n1 / nn) * (n2 / nn) * (n2 - n1) / 2;
           s3 += a * (n2 - c) / nn + c * (n1 - a) / nn;
           w[i] = n1 * n2 / nn;
         }
@@ -147,7 +150,8 @@ public final class MantelHaenszel {
       }
     }
     if (!Double.isFinite(est) || !(var > 0) || !Double.isFinite(var)) {
-      throw new WorkbenchException(WorkbenchException.Kind.DATA,
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA,
           lang("meta.error.mhNotEstimable", "Mantel-Haenszel", measure.name()));
     }
     double se = Math.sqrt(var);
@@ -203,9 +207,9 @@ public final class MantelHaenszel {
   }
 
   /**
-   * The expected cell a of a table with margins n1, n2, m1 = a + c under common odds ratio psi:
-   * the root in [max(0, m1 - n2), min(n1, m1)] of (1 - psi) A^2 + (n2 - m1 + psi (n1 + m1)) A -
-   * psi n1 m1 = 0.
+   * The expected cell a of a table with margins n1, n2, m1 = a + c under common odds ratio psi: the
+   * root in [max(0, m1 - n2), min(n1, m1)] of (1 - psi) A^2 + (n2 - m1 + psi (n1 + m1)) A - psi n1
+   * m1 = 0.
    */
   static double expectedCell(double psi, double n1, double n2, double m1) {
     double lo = Math.max(0, m1 - n2);
@@ -259,27 +263,77 @@ public final class MantelHaenszel {
       }
     }
     if (!(sumV > 0)) {
-      throw new WorkbenchException(WorkbenchException.Kind.DATA,
-          lang("meta.error.mhNotEstimable", "Peto", "OR"));
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA, lang("meta.error.mhNotEstimable", "Peto", "OR"));
     }
     double est = sumOmE / sumV;
     double se = 1 / Math.sqrt(sumV);
-    MhResult base = finish(es, used, w, k, est, se, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN, kPos);
+    MhResult base =
+        finish(
+            es,
+            used,
+            w,
+            k,
+            est,
+            se,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            kPos);
     // Peto's own heterogeneity statistic replaces the element-1 QE
     int kYi = base.kYi();
     double qe = sumQ - sumOmE * sumOmE / sumV;
     int df = kYi - 1;
     double i2 = df > 0 ? Math.max(0, 100 * (qe - df) / qe) : 0;
     double h2 = df > 0 ? qe / df : 1;
-    return new MhResult(base.measure(), true, base.k(), kYi, est, se, base.zval(), base.pval(),
-        base.ciLb(), base.ciUb(), base.crit(), qe, df, Distributions.chiSquaredUpper(qe, df), i2,
-        h2, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN, Double.NaN, Double.NaN, kPos, es, used, base.weights());
+    return new MhResult(
+        base.measure(),
+        true,
+        base.k(),
+        kYi,
+        est,
+        se,
+        base.zval(),
+        base.pval(),
+        base.ciLb(),
+        base.ciUb(),
+        base.crit(),
+        qe,
+        df,
+        Distributions.chiSquaredUpper(qe, df),
+        i2,
+        h2,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        kPos,
+        es,
+        used,
+        base.weights());
   }
 
-  private MhResult finish(List<EffectSize> es, List<Boolean> used, double[] w, int k, double est,
-      double se, double co, double cmh, double cmhNc, double bd, double ta, int kPos) {
+  private MhResult finish(
+      List<EffectSize> es,
+      List<Boolean> used,
+      double[] w,
+      int k,
+      double est,
+      double se,
+      double co,
+      double cmh,
+      double cmhNc,
+      double bd,
+      double ta,
+      int kPos) {
     double crit = Distributions.zQuantile(0.975);
     double z = est / se;
     int kYi = 0;
@@ -297,12 +351,36 @@ public final class MantelHaenszel {
     for (double x : w) {
       weights.add(x);
     }
-    return new MhResult(measure, peto, k, kYi, est, se, z, Distributions.zPvalue(z),
-        est - crit * se, est + crit * se, crit, qe, df, Distributions.chiSquaredUpper(qe, df), i2,
-        h2, co, Distributions.chiSquaredUpper(co, 1), cmh, Distributions.chiSquaredUpper(cmh, 1),
-        cmhNc, Distributions.chiSquaredUpper(cmhNc, 1), bd,
-        kPos > 1 ? Distributions.chiSquaredUpper(bd, kPos - 1) : Double.NaN, ta,
-        kPos > 1 ? Distributions.chiSquaredUpper(ta, kPos - 1) : Double.NaN, kPos, es, used,
+    return new MhResult(
+        measure,
+        peto,
+        k,
+        kYi,
+        est,
+        se,
+        z,
+        Distributions.zPvalue(z),
+        est - crit * se,
+        est + crit * se,
+        crit,
+        qe,
+        df,
+        Distributions.chiSquaredUpper(qe, df),
+        i2,
+        h2,
+        co,
+        Distributions.chiSquaredUpper(co, 1),
+        cmh,
+        Distributions.chiSquaredUpper(cmh, 1),
+        cmhNc,
+        Distributions.chiSquaredUpper(cmhNc, 1),
+        bd,
+        kPos > 1 ? Distributions.chiSquaredUpper(bd, kPos - 1) : Double.NaN,
+        ta,
+        kPos > 1 ? Distributions.chiSquaredUpper(ta, kPos - 1) : Double.NaN,
+        kPos,
+        es,
+        used,
         weights);
   }
 }

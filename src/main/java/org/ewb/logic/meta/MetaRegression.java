@@ -11,15 +11,15 @@ import org.ewb.model.WorkbenchException;
  * Meta-regression on one continuous moderator (metafor {@code rma.uni(yi, vi, mods = ~ x)};
  * Thompson and Higgins 2002, doi:10.1002/sim.1187; Viechtbauer 2010, doi:10.18637/jss.v036.i03):
  * coefficients with z or Knapp-Hartung t tests, residual tau^2 with its Q-profile CI, QM, QE, R^2
- * and predictions at the minimum, median (R's type-1 quantile) and maximum moderator value.
- * Studies without an effect size or with a missing (NaN) moderator are left out.
+ * and predictions at the minimum, median (R's type-1 quantile) and maximum moderator value. Studies
+ * without an effect size or with a missing (NaN) moderator are left out.
  */
 public final class MetaRegression {
 
   private MetaRegression() {}
 
-  public static MetaRegressionResult run(List<EffectSize> es, double[] moderator, String name,
-      RandomEffectsModel model) {
+  public static MetaRegressionResult run(
+      List<EffectSize> es, double[] moderator, String name, RandomEffectsModel model) {
     if (es.size() != moderator.length) {
       throw new IllegalArgumentException("one moderator value per study");
     }
@@ -31,8 +31,8 @@ public final class MetaRegression {
     }
     int k = rows.size();
     if (k < 3) {
-      throw new WorkbenchException(WorkbenchException.Kind.DATA,
-          lang("meta.error.tooFewStudies", k, 2));
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA, lang("meta.error.tooFewStudies", k, 2));
     }
     double[] y = new double[k];
     double[] v = new double[k];
@@ -55,8 +55,8 @@ public final class MetaRegression {
   }
 
   /**
-   * R^2 in percent as metafor: random effects max(0, 100 (tau2_0 - tau2)/tau2_0) with tau2_0 of
-   * the intercept-only model fitted with the same method (0 if tau2_0 = 0); EE max(0, 100 x the
+   * R^2 in percent as metafor: random effects max(0, 100 (tau2_0 - tau2)/tau2_0) with tau2_0 of the
+   * intercept-only model fitted with the same method (0 if tau2_0 = 0); EE max(0, 100 x the
    * adjusted R^2 of the weighted least-squares regression, weights 1/v), i.e. 1 - (QE/(k-p)) /
    * (QE_0/(k-1)).
    */

@@ -12,7 +12,10 @@ import java.util.List;
  * @param rows input rows (0-based) used in the fit
  */
 public record MetaRegressionResult(
-    String moderator, MetaResult fit, double r2, List<ModeratorPrediction> predictions,
+    String moderator,
+    MetaResult fit,
+    double r2,
+    List<ModeratorPrediction> predictions,
     List<Integer> rows) {
 
   public MetaRegressionResult {

@@ -12,7 +12,10 @@ package org.ewb.logic.meta;
  * @param correct continuity correction of the CMH test
  */
 public record MhOptions(
-    double addStudies, boolean drop00Studies, double addTables, boolean drop00Tables,
+    double addStudies,
+    boolean drop00Studies,
+    double addTables,
+    boolean drop00Tables,
     boolean correct) {
 
   /** metafor's defaults: add = c(1/2, 0), drop00 = c(TRUE, FALSE), correct = TRUE. */

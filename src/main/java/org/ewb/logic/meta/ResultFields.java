@@ -195,8 +195,8 @@ public final class ResultFields {
   }
 
   /** estimate, se, zval (or tval + df), pval, ci and back-transforms of one coefficient. */
-  private static void putCoefficient(Map<String, Object> g, String estimateKey, Coefficient co,
-      TestType test, BackTransform bt) {
+  private static void putCoefficient(
+      Map<String, Object> g, String estimateKey, Coefficient co, TestType test, BackTransform bt) {
     g.put(estimateKey, num(co.estimate()));
     g.put("se", num(co.se()));
     if (test == TestType.KNHA) {

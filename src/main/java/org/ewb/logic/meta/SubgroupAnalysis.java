@@ -9,11 +9,10 @@ import java.util.TreeSet;
 import org.ewb.model.WorkbenchException;
 
 /**
- * Subgroup analysis as in the metafor reference files: a separate model per subgroup with the
- * test for subgroup differences (Borenstein et al. 2009, ch. 19; RevMan), and a mixed-effects
- * model with the subgroup factor as moderator and one common tau^2 (Viechtbauer 2010,
- * doi:10.18637/jss.v036.i03). Studies without an effect size or without a group value are left
- * out.
+ * Subgroup analysis as in the metafor reference files: a separate model per subgroup with the test
+ * for subgroup differences (Borenstein et al. 2009, ch. 19; RevMan), and a mixed-effects model with
+ * the subgroup factor as moderator and one common tau^2 (Viechtbauer 2010,
+ * doi:10.18637/jss.v036.i03). Studies without an effect size or without a group value are left out.
  */
 public final class SubgroupAnalysis {
 
@@ -24,8 +23,8 @@ public final class SubgroupAnalysis {
    * @param groups the group of each study (same order; null or blank = not in any subgroup)
    * @param model the model fitted within each subgroup and for the common-tau^2 test
    */
-  public static SubgroupResult run(List<EffectSize> es, List<String> groups,
-      RandomEffectsModel model) {
+  public static SubgroupResult run(
+      List<EffectSize> es, List<String> groups, RandomEffectsModel model) {
     if (es.size() != groups.size()) {
       throw new IllegalArgumentException("one group per study");
     }
@@ -42,8 +41,8 @@ public final class SubgroupAnalysis {
     rows.forEach(i -> sorted.add(groups.get(i)));
     List<String> levels = new ArrayList<>(sorted);
     if (levels.size() < 2) {
-      throw new WorkbenchException(WorkbenchException.Kind.DATA,
-          lang("meta.error.oneSubgroup", levels.size()));
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA, lang("meta.error.oneSubgroup", levels.size()));
     }
     int k = rows.size();
     double[] y = new double[k];
@@ -80,13 +79,17 @@ public final class SubgroupAnalysis {
       var[l] = fit.se() * fit.se();
     }
     MetaResult between = RandomEffectsModel.of(TauMethod.EE).fit(est, var);
-    SubgroupResult.SeparateTau2Test sep = new SubgroupResult.SeparateTau2Test(between.qe(),
-        between.qeDf(), between.qep(), between.estimate());
+    SubgroupResult.SeparateTau2Test sep =
+        new SubgroupResult.SeparateTau2Test(
+            between.qe(), between.qeDf(), between.qep(), between.estimate());
 
     MetaResult withIntercept = model.fit(y, v, DesignMatrix.factor(g, levels, true));
     MetaResult means = model.fit(y, v, DesignMatrix.factor(g, levels, false));
     double r2 = MetaRegression.r2(model, y, v, withIntercept);
-    return new SubgroupResult(levels, subs, sep,
+    return new SubgroupResult(
+        levels,
+        subs,
+        sep,
         new SubgroupResult.CommonTau2Test(withIntercept, means, r2, levels.get(0)));
   }
 }

@@ -11,7 +11,9 @@ import java.util.List;
  * @param common the same with one tau^2 common to all subgroups (meta-regression on the factor)
  */
 public record SubgroupResult(
-    List<String> levels, List<Subgroup> subgroups, SeparateTau2Test separate,
+    List<String> levels,
+    List<Subgroup> subgroups,
+    SeparateTau2Test separate,
     CommonTau2Test common) {
 
   public SubgroupResult {
@@ -34,10 +36,9 @@ public record SubgroupResult(
 
   /**
    * One tau^2 shared by all subgroups: {@code withIntercept} is y ~ factor(group) (its QM tests
-   * equality of the subgroup means; tau2, I^2, H^2, QE are the residual values), {@code
-   * levelMeans} is y ~ factor(group) - 1 (one coefficient per level). R2 in percent as for
-   * meta-regression.
+   * equality of the subgroup means; tau2, I^2, H^2, QE are the residual values), {@code levelMeans}
+   * is y ~ factor(group) - 1 (one coefficient per level). R2 in percent as for meta-regression.
    */
-  public record CommonTau2Test(MetaResult withIntercept, MetaResult levelMeans, double r2,
-      String referenceLevel) {}
+  public record CommonTau2Test(
+      MetaResult withIntercept, MetaResult levelMeans, double r2, String referenceLevel) {}
 }

@@ -17,8 +17,7 @@ final class MhCases {
     }
     MhOptions opt = options(c.get("options"));
     boolean peto = c.get("model").asText().equals("PETO");
-    MantelHaenszel m = peto ? MantelHaenszel.peto()
-        : MantelHaenszel.of(ReferenceCases.measure(c));
+    MantelHaenszel m = peto ? MantelHaenszel.peto() : MantelHaenszel.of(ReferenceCases.measure(c));
     MhResult r = m.withOptions(opt).fit(tables);
     mm.compareObject("results", ReferenceCases.expected(c), ResultFields.mh(r), 1e-10);
     ReferenceCases.compareStudies(c, ResultFields.mhStudies(r), mm);

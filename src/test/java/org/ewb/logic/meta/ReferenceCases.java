@@ -179,17 +179,28 @@ final class ReferenceCases {
     }
     JsonNode exp = expected(c);
     SubgroupResult r = SubgroupAnalysis.run(es, groups, model(c));
-    Map<String, Object> act = ResultFields.subgroup(r, exp.get("grouping_variable").asText(),
-        backTransform(c));
+    Map<String, Object> act =
+        ResultFields.subgroup(r, exp.get("grouping_variable").asText(), backTransform(c));
     mm.compareObject("results", exp, act, 1e-10);
-    mm.compareValue("results.levels", "levels", JSON_TEXT(exp.get("levels").toString()), true,
-        JSON_TEXT_OF(act.get("levels")), 1e-10);
+    mm.compareValue(
+        "results.levels",
+        "levels",
+        JSON_TEXT(exp.get("levels").toString()),
+        true,
+        JSON_TEXT_OF(act.get("levels")),
+        1e-10);
     compareArray(mm, "subgroups", exp.get("subgroups"), list(act.get("subgroups")));
-    mm.compareObject("test_separate_tau2", exp.get("test_separate_tau2"),
-        map(act.get("test_separate_tau2")), 1e-10);
+    mm.compareObject(
+        "test_separate_tau2",
+        exp.get("test_separate_tau2"),
+        map(act.get("test_separate_tau2")),
+        1e-10);
     Map<String, Object> com = map(act.get("test_common_tau2"));
     mm.compareObject("test_common_tau2", exp.get("test_common_tau2"), com, 1e-10);
-    compareArray(mm, "subgroup_estimates", exp.get("test_common_tau2").get("subgroup_estimates"),
+    compareArray(
+        mm,
+        "subgroup_estimates",
+        exp.get("test_common_tau2").get("subgroup_estimates"),
         list(com.get("subgroup_estimates")));
     compareStudies(c, ResultFields.studies(es, null, backTransform(c)), mm);
   }
@@ -216,8 +227,8 @@ final class ReferenceCases {
     compareStudies(c, rows, mm);
   }
 
-  static void compareArray(Mismatches mm, String where, JsonNode exp,
-      List<Map<String, Object>> act) {
+  static void compareArray(
+      Mismatches mm, String where, JsonNode exp, List<Map<String, Object>> act) {
     if (exp.size() != act.size()) {
       mm.add(where + ": expected " + exp.size() + " entries, got " + act.size());
       return;
