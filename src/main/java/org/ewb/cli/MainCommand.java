@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       ValidateCommand.class,
       BuildSamplesCommand.class,
+      BenchSyntheticCommand.class,
     })
 public final class MainCommand implements Runnable {
 
