@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       NewCommand.class,
       InfoCommand.class,
       ValidateCommand.class,
+      BuildSamplesCommand.class,
       BenchSyntheticCommand.class,
     })
 public final class MainCommand implements Runnable {

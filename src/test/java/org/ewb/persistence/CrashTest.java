@@ -21,13 +21,14 @@ class CrashTest {
   public static void main(String[] args) {
     SqliteProjectStore store = SqliteProjectStore.open(Path.of(args[0]));
     store.insertStudy(Study.of("committed", "Committed before the crash"));
-    store.inTransaction(() -> {
-      for (int i = 0; i < 500; i++) {
-        store.insertStudy(Study.of("lost" + i, "Lost " + i));
-      }
-      store.deleteStudy(1);
-      Runtime.getRuntime().halt(3); // no close, no rollback, no shutdown hooks
-    });
+    store.inTransaction(
+        () -> {
+          for (int i = 0; i < 500; i++) {
+            store.insertStudy(Study.of("lost" + i, "Lost " + i));
+          }
+          store.deleteStudy(1);
+          Runtime.getRuntime().halt(3); // no close, no rollback, no shutdown hooks
+        });
   }
 
   @Test
@@ -36,13 +37,20 @@ class CrashTest {
     try (SqliteProjectStore store = SqliteProjectStore.create(f, "t")) {
       store.insertStudy(Study.of("first", "First").withId(1));
     }
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-cp", System.getProperty("java.class.path"), CrashTest.class.getName(),
-        f.toString()).inheritIO().start();
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashTest.class.getName(),
+                f.toString())
+            .inheritIO()
+            .start();
     assertEquals(true, child.waitFor(60, TimeUnit.SECONDS));
     assertEquals(3, child.exitValue(), "the child should have died mid-transaction");
     try (SqliteProjectStore store = SqliteProjectStore.open(f)) {
-      assertEquals(List.of("First", "Committed before the crash"),
+      assertEquals(
+          List.of("First", "Committed before the crash"),
           store.snapshot().studies().stream().map(Study::label).toList());
     }
   }

@@ -40,11 +40,13 @@ class FileRefusalTest {
     Path f = dir.resolve(name);
     try (SqliteProjectStore store = SqliteProjectStore.create(f, "t")) {
       SqliteProjectStoreTest.fill(store);
-      store.inTransaction(() -> {
-        for (int i = 0; i < 2000; i++) {
-          store.insertStudy(org.ewb.model.Study.of("s" + i, "Study number " + i + " with a label"));
-        }
-      });
+      store.inTransaction(
+          () -> {
+            for (int i = 0; i < 2000; i++) {
+              store.insertStudy(
+                  org.ewb.model.Study.of("s" + i, "Study number " + i + " with a label"));
+            }
+          });
     }
     return f;
   }
@@ -61,8 +63,9 @@ class FileRefusalTest {
   /** Asserts that open and readSnapshot both refuse {@code f} and leave it untouched. */
   void assertRefused(Path f, String reason) throws Exception {
     byte[] before = sha256(f);
-    for (Consumer<Path> attempt : java.util.List.<Consumer<Path>>of(
-        p -> SqliteProjectStore.open(p).close(), SqliteProjectStore::readSnapshot)) {
+    for (Consumer<Path> attempt :
+        java.util.List.<Consumer<Path>>of(
+            p -> SqliteProjectStore.open(p).close(), SqliteProjectStore::readSnapshot)) {
       WorkbenchException e = assertThrows(WorkbenchException.class, () -> attempt.accept(f));
       assertEquals(WorkbenchException.Kind.FILE, e.kind());
       assertTrue(e.getMessage().startsWith(f.toString() + ": "), e.getMessage());
@@ -148,7 +151,9 @@ class FileRefusalTest {
   @Test
   void anotherApplicationsDatabaseIsNotAProject() throws Exception {
     Path f = dir.resolve("other.db");
-    sql(f, "CREATE TABLE study (id INTEGER PRIMARY KEY, label TEXT)",
+    sql(
+        f,
+        "CREATE TABLE study (id INTEGER PRIMARY KEY, label TEXT)",
         "INSERT INTO study(label) VALUES ('Hu 2013')");
     assertRefused(f, "not an Evidence Workbench project");
   }
@@ -156,7 +161,10 @@ class FileRefusalTest {
   @Test
   void ourApplicationIdWithoutTheMetaTableIsNotAProject() throws Exception {
     Path f = dir.resolve("fake.ewb");
-    sql(f, "PRAGMA application_id = " + Schema.APPLICATION_ID, "PRAGMA user_version = 1",
+    sql(
+        f,
+        "PRAGMA application_id = " + Schema.APPLICATION_ID,
+        "PRAGMA user_version = 1",
         "CREATE TABLE x (y)");
     assertRefused(f, "not an Evidence Workbench project");
   }

@@ -19,7 +19,10 @@ import org.ewb.model.SavedAnalysis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A file written with schema version 1 opens, is migrated to the current version, and keeps its data. */
+/**
+ * A file written with schema version 1 opens, is migrated to the current version, and keeps its
+ * data.
+ */
 class MigrationTest {
 
   @TempDir Path dir;
@@ -34,15 +37,19 @@ class MigrationTest {
       }
       SqliteProjectStore.createSchema(c, "Old review", Instant.parse("2023-05-06T07:08:09Z"));
       st.execute("PRAGMA foreign_keys = ON");
-      st.execute("INSERT INTO study(id, key, label, year, status) VALUES (1, 'hu', 'Hu 2013', 2013,"
-          + " 'INCLUDED')");
+      st.execute(
+          "INSERT INTO study(id, key, label, year, status) VALUES (1, 'hu', 'Hu 2013', 2013,"
+              + " 'INCLUDED')");
       st.execute("INSERT INTO arm(id, study_id, label, role) VALUES (1, 1, 'MSC', 'EXPERIMENTAL')");
-      st.execute("INSERT INTO outcome(id, name, kind, unit) VALUES (1, 'HbA1c', 'CONTINUOUS', '%')");
+      st.execute(
+          "INSERT INTO outcome(id, name, kind, unit) VALUES (1, 'HbA1c', 'CONTINUOUS', '%')");
       st.execute("INSERT INTO time_point(id, outcome_id, months, label) VALUES (1, 1, 12, '12 m')");
-      st.execute("INSERT INTO measurement(id, study_id, outcome_id, arm_id, time_point_id, n, mean,"
-          + " sd, median, prov_source, prov_quote) VALUES (1, 1, 1, 1, 1, 15, '8.60', 1.2, 7, 'TABLE',"
-          + " 'HbA1c 8.60 ± 1.2')");
-      st.execute("INSERT INTO field(id, key, label_en, choices) VALUES (1, 'dose', 'Dose', '[\"a\"]')");
+      st.execute(
+          "INSERT INTO measurement(id, study_id, outcome_id, arm_id, time_point_id, n, mean,"
+              + " sd, median, prov_source, prov_quote) VALUES (1, 1, 1, 1, 1, 15, '8.60', 1.2, 7, 'TABLE',"
+              + " 'HbA1c 8.60 ± 1.2')");
+      st.execute(
+          "INSERT INTO field(id, key, label_en, choices) VALUES (1, 'dose', 'Dose', '[\"a\"]')");
       st.execute("INSERT INTO characteristic_value(study_id, field_id, value) VALUES (1, 1, 1.5)");
     }
     assertFalse(Files.exists(FileCheck.walOf(f)));
@@ -64,8 +71,8 @@ class MigrationTest {
     assertEquals(1, userVersion(f));
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(
-            "SELECT count(*) FROM sqlite_schema WHERE name = 'saved_analysis'")) {
+        ResultSet rs =
+            st.executeQuery("SELECT count(*) FROM sqlite_schema WHERE name = 'saved_analysis'")) {
       rs.next();
       assertEquals(0, rs.getInt(1));
     }
@@ -80,14 +87,33 @@ class MigrationTest {
       assertEquals("Old review", d.project().title());
       assertEquals("Hu 2013", d.studies().get(0).label());
       Measurement m = d.measurements().get(0);
-      assertEquals(List.of("15", "8.60", "1.2", "7", "HbA1c 8.60 ± 1.2", ""),
-          List.of(m.n().text(), m.mean().text(), m.sd().text(), m.reported().median().text(),
-              m.provenance().quote(), m.derivation()));
+      assertEquals(
+          List.of("15", "8.60", "1.2", "7", "HbA1c 8.60 ± 1.2", ""),
+          List.of(
+              m.n().text(),
+              m.mean().text(),
+              m.sd().text(),
+              m.reported().median().text(),
+              m.provenance().quote(),
+              m.derivation()));
       assertEquals("1.5", d.value(1, "dose"));
       // what version 2 added works on the migrated file
       store.putAnalysis(new SavedAnalysis(0, "A", "{}", 0));
-      store.putMeasurement(new Measurement(0, 1, 1, 1, 1, m.n(), m.mean(), m.sd(), null, null,
-          m.reported(), "median/IQR", m.provenance()));
+      store.putMeasurement(
+          new Measurement(
+              0,
+              1,
+              1,
+              1,
+              1,
+              m.n(),
+              m.mean(),
+              m.sd(),
+              null,
+              null,
+              m.reported(),
+              "median/IQR",
+              m.provenance()));
     }
     assertEquals(Schema.CURRENT_VERSION, userVersion(f));
     ProjectData after = SqliteProjectStore.readSnapshot(f);

@@ -3,7 +3,9 @@ package org.ewb.logic.validation;
 import java.util.Locale;
 import org.ewb.logic.l10n.Localization;
 
-/** The number cells of a measurement or generic estimate, with the rules a single cell must meet. */
+/**
+ * The number cells of a measurement or generic estimate, with the rules a single cell must meet.
+ */
 public enum Column {
   N("n", Rule.COUNT_AT_LEAST_ONE),
   MEAN("mean", Rule.ANY),

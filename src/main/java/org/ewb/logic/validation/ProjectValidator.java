@@ -97,8 +97,8 @@ public final class ProjectValidator {
    * Every problem of one measurement: each cell on its own, then across cells. {@code randomised}
    * is the arm's number randomised (null if unknown).
    */
-  public static List<CellIssue> validateMeasurement(Measurement m, OutcomeKind kind,
-      Integer randomised) {
+  public static List<CellIssue> validateMeasurement(
+      Measurement m, OutcomeKind kind, Integer randomised) {
     List<CellIssue> out = new ArrayList<>();
     ReportedForm r = m.reported();
     cell(out, Column.N, m.n());
@@ -125,8 +125,10 @@ public final class ProjectValidator {
     OptionalDouble events = m.events().number();
     OptionalDouble total = m.total().number();
     if (events.isPresent() && total.isPresent() && events.getAsDouble() > total.getAsDouble()) {
-      out.add(error(Column.EVENTS,
-          lang("persist.problem.eventsExceedTotal", m.events().text(), m.total().text())));
+      out.add(
+          error(
+              Column.EVENTS,
+              lang("persist.problem.eventsExceedTotal", m.events().text(), m.total().text())));
     }
     order(out, Column.CI_LOWER, r.ciLower(), Column.CI_UPPER, r.ciUpper());
     order(out, Column.Q1, r.q1(), Column.Q3, r.q3());
@@ -136,8 +138,10 @@ public final class ProjectValidator {
       aboveRandomised(out, Column.TOTAL, m.total(), randomised);
     }
     if (kind == OutcomeKind.CONTINUOUS && (!m.events().isEmpty() || !m.total().isEmpty())) {
-      out.add(warning(m.events().isEmpty() ? Column.TOTAL : Column.EVENTS,
-          lang("persist.problem.dichotomousInContinuous")));
+      out.add(
+          warning(
+              m.events().isEmpty() ? Column.TOTAL : Column.EVENTS,
+              lang("persist.problem.dichotomousInContinuous")));
     }
     if (kind == OutcomeKind.DICHOTOMOUS
         && (!m.n().isEmpty() || !m.mean().isEmpty() || !m.sd().isEmpty())) {
@@ -180,8 +184,8 @@ public final class ProjectValidator {
       }
     } else if (type == FieldType.CHOICE) {
       if (!field.choices().isEmpty() && !field.choices().contains(v)) {
-        return Optional.of(lang("persist.problem.fieldNotChoice", label, v,
-            String.join(", ", field.choices())));
+        return Optional.of(
+            lang("persist.problem.fieldNotChoice", label, v, String.join(", ", field.choices())));
       }
     } else if (type == FieldType.DATE && !isDate(v)) {
       return Optional.of(lang("persist.problem.fieldNotDate", label, v));
@@ -209,20 +213,29 @@ public final class ProjectValidator {
     validateCell(c, t).ifPresent(msg -> out.add(error(c, msg)));
   }
 
-  private static void order(List<CellIssue> out, Column lo, CellText low, Column hi, CellText high) {
+  private static void order(
+      List<CellIssue> out, Column lo, CellText low, Column hi, CellText high) {
     OptionalDouble a = low.number();
     OptionalDouble b = high.number();
     if (a.isPresent() && b.isPresent() && a.getAsDouble() > b.getAsDouble()) {
-      out.add(warning(lo, lang("persist.problem.wrongOrder", lo.label(), low.text(), hi.label(),
-          high.text())));
+      out.add(
+          warning(
+              lo,
+              lang("persist.problem.wrongOrder", lo.label(), low.text(), hi.label(), high.text())));
     }
   }
 
   private static void aboveRandomised(List<CellIssue> out, Column c, CellText t, int randomised) {
     OptionalDouble v = t.number();
     if (v.isPresent() && v.getAsDouble() > randomised) {
-      out.add(warning(c, lang("persist.problem.aboveRandomised", c.label(), t.text(),
-          Integer.toString(randomised))));
+      out.add(
+          warning(
+              c,
+              lang(
+                  "persist.problem.aboveRandomised",
+                  c.label(),
+                  t.text(),
+                  Integer.toString(randomised))));
     }
   }
 
@@ -265,26 +278,49 @@ public final class ProjectValidator {
       Optional<String> issue = validateValue(f, v.value());
       if (issue.isPresent()) {
         String place = place(studies.get(v.studyId()), null, null, null);
-        found.add(new Ranked(new long[] {rankOf(studyRank, v.studyId()), 0,
-            rankOf(fieldRank, f.id()), 0, 0},
-            new Problem(Problem.Severity.WARNING, v.studyId(), 0, 0, 0, f.key(),
-                place + ": " + issue.get(), issue.get())));
+        found.add(
+            new Ranked(
+                new long[] {rankOf(studyRank, v.studyId()), 0, rankOf(fieldRank, f.id()), 0, 0},
+                new Problem(
+                    Problem.Severity.WARNING,
+                    v.studyId(),
+                    0,
+                    0,
+                    0,
+                    f.key(),
+                    place + ": " + issue.get(),
+                    issue.get())));
       }
     }
     for (Measurement m : d.measurements()) {
       Outcome o = outcomes.get(m.outcomeId());
       Arm a = arms.get(m.armId());
-      List<CellIssue> issues = validateMeasurement(m, o == null ? null : o.kind(),
-          a == null ? null : a.randomised());
+      List<CellIssue> issues =
+          validateMeasurement(m, o == null ? null : o.kind(), a == null ? null : a.randomised());
       if (issues.isEmpty()) {
         continue;
       }
       String place = place(studies.get(m.studyId()), o, a, timePoints.get(m.timePointId()));
-      long[] key = {rankOf(studyRank, m.studyId()), 1, rankOf(outcomeRank, m.outcomeId()),
-          rankOf(tpRank, m.timePointId()), rankOf(armRank, m.armId())};
+      long[] key = {
+        rankOf(studyRank, m.studyId()),
+        1,
+        rankOf(outcomeRank, m.outcomeId()),
+        rankOf(tpRank, m.timePointId()),
+        rankOf(armRank, m.armId())
+      };
       for (CellIssue i : issues) {
-        found.add(new Ranked(key, new Problem(i.severity(), m.studyId(), m.outcomeId(), m.armId(),
-            m.timePointId(), i.column(), place + ": " + i.detail(), i.detail())));
+        found.add(
+            new Ranked(
+                key,
+                new Problem(
+                    i.severity(),
+                    m.studyId(),
+                    m.outcomeId(),
+                    m.armId(),
+                    m.timePointId(),
+                    i.column(),
+                    place + ": " + i.detail(),
+                    i.detail())));
       }
     }
     for (GenericEstimate g : d.genericEstimates()) {
@@ -292,13 +328,32 @@ public final class ProjectValidator {
       if (issues.isEmpty()) {
         continue;
       }
-      String place = place(studies.get(g.studyId()), outcomes.get(g.outcomeId()), null,
-          timePoints.get(g.timePointId()));
-      long[] key = {rankOf(studyRank, g.studyId()), 1, rankOf(outcomeRank, g.outcomeId()),
-          rankOf(tpRank, g.timePointId()), -1};
+      String place =
+          place(
+              studies.get(g.studyId()),
+              outcomes.get(g.outcomeId()),
+              null,
+              timePoints.get(g.timePointId()));
+      long[] key = {
+        rankOf(studyRank, g.studyId()),
+        1,
+        rankOf(outcomeRank, g.outcomeId()),
+        rankOf(tpRank, g.timePointId()),
+        -1
+      };
       for (CellIssue i : issues) {
-        found.add(new Ranked(key, new Problem(i.severity(), g.studyId(), g.outcomeId(), 0,
-            g.timePointId(), i.column(), place + ": " + i.detail(), i.detail())));
+        found.add(
+            new Ranked(
+                key,
+                new Problem(
+                    i.severity(),
+                    g.studyId(),
+                    g.outcomeId(),
+                    0,
+                    g.timePointId(),
+                    i.column(),
+                    place + ": " + i.detail(),
+                    i.detail())));
       }
     }
     // stable sort: the cells of one row keep their column order
