@@ -105,6 +105,25 @@ public final class BenchSyntheticCommand implements Callable<Integer> {
           (cpu() - c) / 1e9,
           problems);
     }
+    for (int i = 1; i <= 2; i++) {
+      long t = System.nanoTime();
+      long c = cpu();
+      try (SqliteProjectStore store = SqliteProjectStore.open(out)) {
+        long t1 = System.nanoTime();
+        long c1 = cpu();
+        int n = store.snapshot().measurements().size();
+        w.printf(
+            Locale.ROOT,
+            "open #%d         %.3f s wall, %.3f s cpu (header, quick_check);"
+                + " then snapshot %.3f s wall, %.3f s cpu (%d measurements)%n",
+            i,
+            (t1 - t) / 1e9,
+            (c1 - c) / 1e9,
+            (System.nanoTime() - t1) / 1e9,
+            (cpu() - c1) / 1e9,
+            n);
+      }
+    }
     w.flush();
     return ExitCodes.OK;
   }

@@ -91,6 +91,10 @@ public final class SqliteProjectStore implements ProjectRepository {
     Path f = file.toAbsolutePath().normalize();
     FileCheck.Header header = FileCheck.checkHeader(f);
     int version = FileCheck.checkContents(f, header, true);
+    if (!Files.isWritable(f) || (f.getParent() != null && !Files.isWritable(f.getParent()))) {
+      // editing needs the file and, for the write-ahead log, its folder
+      throw FileCheck.fail("persist.readOnly", f.toString());
+    }
     Connection c = openReadWrite(f);
     try {
       migrate(c, version, f);
@@ -453,6 +457,23 @@ public final class SqliteProjectStore implements ProjectRepository {
   @Override
   public ProjectData snapshot() {
     return read(() -> new SnapshotReader(conn).read());
+  }
+
+  /** One query: fast even when the project holds hundreds of thousands of measurements. */
+  @Override
+  public List<Study> studies() {
+    return read(
+        () -> {
+          try (Statement st = conn.createStatement()) {
+            return List.copyOf(SnapshotReader.studies(st));
+          }
+        });
+  }
+
+  /** Counts from indexes; no measurement is loaded. */
+  @Override
+  public ProjectSummary summary() {
+    return read(() -> new SnapshotReader(conn).summary());
   }
 
   @Override
@@ -1248,6 +1269,33 @@ public final class SqliteProjectStore implements ProjectRepository {
       }
     }
 
+    static List<Study> studies(Statement st) throws SQLException {
+      List<Study> studies = new ArrayList<>();
+      try (ResultSet rs =
+          st.executeQuery("SELECT id, " + STUDY_COLS + " FROM study ORDER BY display_order, id")) {
+        while (rs.next()) {
+          studies.add(
+              new Study(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  intOrNull(rs, 5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8),
+                  rs.getString(9),
+                  rs.getString(10),
+                  rs.getString(11),
+                  rs.getString(12),
+                  rs.getString(13),
+                  StudyStatus.valueOf(rs.getString(14)),
+                  rs.getInt(15)));
+        }
+      }
+      return studies;
+    }
+
     ProjectData read() throws SQLException {
       Project project = readProject(c);
       List<Study> studies = new ArrayList<>();
@@ -1261,29 +1309,7 @@ public final class SqliteProjectStore implements ProjectRepository {
       List<TableLayout> layouts = new ArrayList<>();
       List<SavedAnalysis> analyses = new ArrayList<>();
       try (Statement st = c.createStatement()) {
-        try (ResultSet rs =
-            st.executeQuery(
-                "SELECT id, " + STUDY_COLS + " FROM study ORDER BY display_order, id")) {
-          while (rs.next()) {
-            studies.add(
-                new Study(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    intOrNull(rs, 5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8),
-                    rs.getString(9),
-                    rs.getString(10),
-                    rs.getString(11),
-                    rs.getString(12),
-                    rs.getString(13),
-                    StudyStatus.valueOf(rs.getString(14)),
-                    rs.getInt(15)));
-          }
-        }
+        studies.addAll(studies(st));
         try (ResultSet rs =
             st.executeQuery(
                 "SELECT id, " + FIELD_COLS + " FROM field ORDER BY display_order, id")) {

@@ -272,6 +272,15 @@ class SqliteProjectStoreTest {
   }
 
   @Test
+  void studiesAndSummaryOfAnOpenStoreMatchTheSnapshot() {
+    try (SqliteProjectStore store = SqliteProjectStore.create(dir.resolve("p.ewb"), "t")) {
+      ProjectData d = fill(store);
+      assertEquals(d.studies(), store.studies());
+      assertEquals(org.ewb.logic.project.ProjectSummary.of(d), store.summary());
+    }
+  }
+
+  @Test
   void numericCellsAreStoredAsNumbersOnlyWhenTheyReadBackAsTyped() throws Exception {
     Path f = dir.resolve("p.ewb");
     try (SqliteProjectStore store = SqliteProjectStore.create(f, "t")) {
