@@ -32,6 +32,9 @@ final class Distributions {
 
   /** Upper-tail chi-square probability; 1 for df = 0 (metafor's convention for k = 1). */
   static double chiSquaredUpper(double q, double df) {
+    if (Double.isNaN(q)) {
+      return Double.NaN;
+    }
     if (df <= 0) {
       return 1;
     }

@@ -169,13 +169,94 @@ final class ReferenceCases {
     return key.equals(c.path("options").path("moderator").asText(""));
   }
 
-  // ---- subgroup / metareg: filled in below ------------------------------------------------------
+  // ---- subgroup / metareg ----------------------------------------------------------------------
 
   static void checkSubgroup(JsonNode c, Mismatches mm) {
-    mm.add("subgroup analysis not implemented yet");
+    List<EffectSize> es = EffectSizes.compute(measure(c), studyData(c), escalcOptions(c));
+    List<String> groups = new ArrayList<>();
+    for (JsonNode s : c.get("studies")) {
+      groups.add(s.get("group").asText());
+    }
+    JsonNode exp = expected(c);
+    SubgroupResult r = SubgroupAnalysis.run(es, groups, model(c));
+    Map<String, Object> act =
+        ResultFields.subgroup(r, exp.get("grouping_variable").asText(), backTransform(c));
+    mm.compareObject("results", exp, act, 1e-10);
+    mm.compareValue(
+        "results.levels",
+        "levels",
+        JSON_TEXT(exp.get("levels").toString()),
+        true,
+        JSON_TEXT_OF(act.get("levels")),
+        1e-10);
+    compareArray(mm, "subgroups", exp.get("subgroups"), list(act.get("subgroups")));
+    mm.compareObject(
+        "test_separate_tau2",
+        exp.get("test_separate_tau2"),
+        map(act.get("test_separate_tau2")),
+        1e-10);
+    Map<String, Object> com = map(act.get("test_common_tau2"));
+    mm.compareObject("test_common_tau2", exp.get("test_common_tau2"), com, 1e-10);
+    compareArray(
+        mm,
+        "subgroup_estimates",
+        exp.get("test_common_tau2").get("subgroup_estimates"),
+        list(com.get("subgroup_estimates")));
+    compareStudies(c, ResultFields.studies(es, null, backTransform(c)), mm);
   }
 
   static void checkMetareg(JsonNode c, Mismatches mm) {
-    mm.add("meta-regression not implemented yet");
+    List<EffectSize> es = EffectSizes.compute(measure(c), studyData(c), escalcOptions(c));
+    String mod = c.get("options").get("moderator").asText();
+    double[] x = new double[es.size()];
+    int i = 0;
+    for (JsonNode s : c.get("studies")) {
+      x[i++] = s.get(mod).isNull() ? Double.NaN : s.get(mod).asDouble();
+    }
+    MetaRegressionResult r = MetaRegression.run(es, x, mod, model(c));
+    BackTransform bt = backTransform(c);
+    Map<String, Object> act = ResultFields.metareg(r, bt);
+    JsonNode exp = expected(c);
+    mm.compareObject("results", exp, act, 1e-10);
+    compareArray(mm, "coefficients", exp.get("coefficients"), list(act.get("coefficients")));
+    compareArray(mm, "predictions", exp.get("predictions"), list(act.get("predictions")));
+    List<Map<String, Object>> rows = ResultFields.studies(es, r.fit(), bt);
+    if (hasStrict(c) && isIterative(c)) {
+      useWeightsOfDefaultFit(es, rows, c.get("results").get("tau2").asDouble());
+    }
+    compareStudies(c, rows, mm);
+  }
+
+  static void compareArray(
+      Mismatches mm, String where, JsonNode exp, List<Map<String, Object>> act) {
+    if (exp.size() != act.size()) {
+      mm.add(where + ": expected " + exp.size() + " entries, got " + act.size());
+      return;
+    }
+    for (int i = 0; i < exp.size(); i++) {
+      mm.compareObject(where + "[" + i + "]", exp.get(i), act.get(i), 1e-10);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> list(Object o) {
+    return (List<Map<String, Object>>) o;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  static JsonNode JSON_TEXT(String s) {
+    return com.fasterxml.jackson.databind.node.TextNode.valueOf(s);
+  }
+
+  static String JSON_TEXT_OF(Object o) {
+    try {
+      return MetaforReferenceTest.JSON.writeValueAsString(o);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
