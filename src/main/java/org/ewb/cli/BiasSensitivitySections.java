@@ -167,7 +167,7 @@ public final class BiasSensitivitySections {
           .append(
               lang(
                   "report.bias.trimfill",
-                  String.valueOf(t.k0()),
+                  t.k0(),
                   t.side() == TrimAndFill.Side.LEFT
                       ? lang("report.bias.side.left")
                       : lang("report.bias.side.right"),
@@ -182,7 +182,7 @@ public final class BiasSensitivitySections {
                   f4(f.ciLb()),
                   f4(f.ciUb()),
                   p(f.pval()),
-                  f4(f.tau2()),
+                  g4(f.tau2()),
                   f1(f.i2())))
           .append('\n');
       if (bt != BackTransform.NONE) {
@@ -243,7 +243,7 @@ public final class BiasSensitivitySections {
               f4(f.estimate()),
               "[" + f4(f.ciLb()) + ", " + f4(f.ciUb()) + "]",
               p(f.pval()),
-              f4(f.tau2()),
+              g4(f.tau2()),
               f1(f.i2())));
       if (showBt) {
         out.append(
@@ -269,6 +269,11 @@ public final class BiasSensitivitySections {
 
   private static String f3(double v) {
     return String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  /** Variances such as tau2 can be tiny (risk differences): 4 significant digits. */
+  private static String g4(double v) {
+    return v == 0 ? "0" : String.format(Locale.ROOT, "%.4g", v);
   }
 
   private static String f4(double v) {

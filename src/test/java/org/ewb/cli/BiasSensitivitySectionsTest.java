@@ -77,7 +77,7 @@ class BiasSensitivitySectionsTest {
     assertTrue(text.contains("Egger's regression test"), text);
     assertTrue(text.contains("z = -0.803"), text); // metafor: zval -0.8033
     assertTrue(text.contains("Kendall's tau = 0.026, p = 0.9524 (exact)"), text);
-    assertTrue(text.contains("1 studies estimated missing on the right side"), text);
+    assertTrue(text.contains("1 study estimated missing on the right side"), text);
     assertTrue(text.contains("-0.6571 [95% CI -1.0070, -0.3072]"), text);
     assertTrue(text.contains("Leave-one-out analysis (REML)"), text);
     assertTrue(text.contains("Cumulative meta-analysis (REML, data order)"), text);
