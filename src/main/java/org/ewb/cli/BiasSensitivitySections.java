@@ -215,7 +215,7 @@ public final class BiasSensitivitySections {
     out.append(
         String.format(
             Locale.ROOT,
-            "  %-" + width + "s %10s  %-21s %8s %9s %7s%s%n",
+            "  %-" + width + "s %10s  %-21s %8s %10s %7s%s%n",
             column,
             "estimate",
             "95% CI",
@@ -238,7 +238,7 @@ public final class BiasSensitivitySections {
       out.append(
           String.format(
               Locale.ROOT,
-              "  %-" + width + "s %10s  %-21s %8s %9s %7s",
+              "  %-" + width + "s %10s  %-21s %8s %10s %7s",
               study,
               f4(f.estimate()),
               "[" + f4(f.ciLb()) + ", " + f4(f.ciUb()) + "]",
