@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ewb.logic.meta.AnalysisOutcome;
 import org.ewb.logic.meta.BackTransform;
+import org.ewb.logic.meta.EffectSize;
 import org.ewb.logic.meta.MetaResult;
 import org.ewb.logic.meta.RandomEffectsModel;
+import org.ewb.logic.meta.TauMethod;
 import org.ewb.logic.meta.bias.BiasFields;
 import org.ewb.logic.meta.bias.EggerRegressionTest;
 import org.ewb.logic.meta.bias.EggerRmaTest;
@@ -72,6 +75,29 @@ public final class BiasSensitivitySections {
     }
   }
 
+  /**
+   * The sections for one {@code analyze} outcome: the included studies' yi/vi in data order, the
+   * outcome's inverse-variance model (tau^2 estimator and test), or EE for Mantel-Haenszel / Peto
+   * (ADR 0041). Null when no section was asked for.
+   */
+  public static BiasSensitivitySections forOutcome(AnalysisOutcome outcome, Options options) {
+    if (!options.any()) {
+      return null;
+    }
+    List<EffectSize> used = outcome.effectSizes().stream().filter(EffectSize::included).toList();
+    RandomEffectsModel model =
+        outcome.model() != null
+            ? RandomEffectsModel.of(outcome.model().method()).withTest(outcome.model().test())
+            : RandomEffectsModel.of(TauMethod.EE);
+    return new BiasSensitivitySections(
+        options,
+        model,
+        outcome.backTransform(),
+        used.stream().mapToDouble(EffectSize::yi).toArray(),
+        used.stream().mapToDouble(EffectSize::vi).toArray(),
+        used.stream().map(EffectSize::label).toList());
+  }
+
   /** The JSON objects to add to the {@code analyze --json} output. */
   public Map<String, Object> json() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -89,7 +115,7 @@ public final class BiasSensitivitySections {
 
   /** The readable report of the sections, ending with a newline. */
   public String text() {
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder("\n");
     if (biasReport != null) {
       appendBias(out);
     }
