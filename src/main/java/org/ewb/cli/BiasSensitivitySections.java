@@ -20,6 +20,7 @@ import org.ewb.logic.meta.bias.SmallStudyEffects;
 import org.ewb.logic.meta.bias.TrimAndFill;
 import org.ewb.logic.meta.sensitivity.CumulativeMetaAnalysis;
 import org.ewb.logic.meta.sensitivity.LeaveOneOut;
+import org.ewb.logic.meta.sensitivity.PooledSummary;
 import org.ewb.logic.meta.sensitivity.SensitivityFields;
 import org.ewb.logic.meta.sensitivity.SensitivityRow;
 
@@ -260,7 +261,7 @@ public final class BiasSensitivitySections {
                 lang("report.rowFailed", r.failure())));
         continue;
       }
-      MetaResult f = r.fit();
+      PooledSummary f = r.fit();
       out.append(
           String.format(
               Locale.ROOT,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.ewb.logic.meta.BackTransform;
 import org.ewb.logic.meta.MetaResult;
+import org.ewb.logic.meta.sensitivity.PooledSummary;
 
 /**
  * Renders small-study-effect results as ordered maps whose keys are those of the metafor reference
@@ -96,35 +97,9 @@ public final class BiasFields {
     return m;
   }
 
-  /**
-   * The pooled result of a refit as the bias / leave-one-out / cumulative blocks show it: estimate,
-   * its test and CI, tau2, I2, H2, QE, QEp and back-transformed values ({@code *_bt} only for ratio
-   * and correlation measures).
-   */
+  /** The pooled result of a fit with reference-file field names (see {@link PooledSummary}). */
   public static Map<String, Object> pooled(MetaResult f, BackTransform bt) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("estimate", num(f.estimate()));
-    m.put("se", num(f.se()));
-    if (Double.isNaN(f.df())) {
-      m.put("zval", num(f.stat()));
-    } else {
-      m.put("tval", num(f.stat()));
-      m.put("df", num(f.df()));
-    }
-    m.put("pval", num(f.pval()));
-    m.put("ci_lb", num(f.ciLb()));
-    m.put("ci_ub", num(f.ciUb()));
-    m.put("tau2", num(f.tau2()));
-    m.put("I2", num(f.i2()));
-    m.put("H2", num(f.h2()));
-    m.put("QE", num(f.qe()));
-    m.put("QEp", num(f.qep()));
-    if (bt != BackTransform.NONE) {
-      m.put("estimate_bt", num(bt.apply(f.estimate())));
-      m.put("ci_lb_bt", num(bt.apply(f.ciLb())));
-      m.put("ci_ub_bt", num(bt.apply(f.ciUb())));
-    }
-    return m;
+    return PooledSummary.of(f).fields(bt);
   }
 
   private static <T> Object part(

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ewb.logic.meta.BackTransform;
-import org.ewb.logic.meta.bias.BiasFields;
 
 /**
  * Renders leave-one-out / cumulative rows as in the metafor reference files ({@code rows[]}: {@code
@@ -43,7 +42,7 @@ public final class SensitivityFields {
       m.put("error", r.failure());
       return m;
     }
-    Map<String, Object> pooled = BiasFields.pooled(r.fit(), bt);
+    Map<String, Object> pooled = r.fit().fields(bt);
     pooled.put("Q", pooled.remove("QE"));
     pooled.put("Qp", pooled.remove("QEp"));
     m.putAll(pooled);
