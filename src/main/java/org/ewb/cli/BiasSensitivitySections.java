@@ -23,6 +23,7 @@ import org.ewb.logic.meta.sensitivity.LeaveOneOut;
 import org.ewb.logic.meta.sensitivity.PooledSummary;
 import org.ewb.logic.meta.sensitivity.SensitivityFields;
 import org.ewb.logic.meta.sensitivity.SensitivityRow;
+import org.ewb.model.WorkbenchException;
 
 /**
  * The {@code --bias}, {@code --leave1out} and {@code --cumulative} parts of {@code analyze}: runs
@@ -46,6 +47,7 @@ public final class BiasSensitivitySections {
   private SmallStudyEffects.Report biasReport;
   private List<SensitivityRow> leave1outRows;
   private List<SensitivityRow> cumulRows;
+  private String leave1outError;
 
   /**
    * Runs the sections asked for.
@@ -69,7 +71,15 @@ public final class BiasSensitivitySections {
       biasReport = SmallStudyEffects.of(model).run(yi, vi);
     }
     if (options.leave1out()) {
-      leave1outRows = LeaveOneOut.of(model).run(yi, vi, studies);
+      try {
+        leave1outRows = LeaveOneOut.of(model).run(yi, vi, studies);
+      } catch (WorkbenchException e) {
+        if (e.kind() != WorkbenchException.Kind.DATA) {
+          throw e;
+        }
+        // e.g. a single study: report it in the section, keep the main analysis
+        leave1outError = e.getMessage();
+      }
     }
     if (options.cumulative()) {
       cumulRows = CumulativeMetaAnalysis.of(model).run(yi, vi, studies);
@@ -107,6 +117,8 @@ public final class BiasSensitivitySections {
     }
     if (leave1outRows != null) {
       m.put("leave1out", Map.of("rows", SensitivityFields.rows(leave1outRows, bt)));
+    } else if (leave1outError != null) {
+      m.put("leave1out", Map.of("error", leave1outError));
     }
     if (cumulRows != null) {
       m.put("cumul", Map.of("rows", SensitivityFields.rows(cumulRows, bt)));
@@ -126,6 +138,12 @@ public final class BiasSensitivitySections {
           lang("report.leave1out.title", model.method().name()),
           lang("report.leave1out.column"),
           leave1outRows);
+    }
+    if (leave1outError != null) {
+      out.append(lang("report.leave1out.title", model.method().name()))
+          .append("\n  ")
+          .append(lang("report.bias.failed", "leave-one-out", leave1outError))
+          .append("\n\n");
     }
     if (cumulRows != null) {
       appendRows(

@@ -112,4 +112,48 @@ class AnalyzeBiasOptionsTest {
     JsonNode bias = JSON.readTree(run.out()).get("bias");
     assertTrue(bias.has("regtest_rma_EE") && bias.has("trimfill_EE"), bias.toString());
   }
+
+  @Test
+  void twoStudiesStillGiveTheMainResultAndSayWhatCannotBeDone() throws IOException {
+    Path file = dir.resolve("two.csv");
+    Files.writeString(file, "study,yi,vi\nA,0.1,0.04\nB,0.3,0.02\n", StandardCharsets.UTF_8);
+    CliTestSupport.Run run =
+        CliTestSupport.run(
+            "analyze",
+            "--csv",
+            file.toString(),
+            "--measure",
+            "GEN",
+            "--model",
+            "REML",
+            "--bias",
+            "--leave1out",
+            "--cumulative",
+            "--json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode json = JSON.readTree(run.out());
+    assertTrue(
+        json.get("bias").get("ranktest").get("error").asText().contains("at least 3"),
+        json.get("bias").toString());
+    assertEquals(2, json.get("leave1out").get("rows").size());
+    assertEquals(2, json.get("cumul").get("rows").size());
+  }
+
+  @Test
+  void oneStudyReportsThatLeaveOneOutIsImpossible() throws IOException {
+    Path file = dir.resolve("one.csv");
+    Files.writeString(file, "study,yi,vi\nA,0.1,0.04\n", StandardCharsets.UTF_8);
+    CliTestSupport.Run run =
+        CliTestSupport.run(
+            "analyze",
+            "--csv",
+            file.toString(),
+            "--measure",
+            "GEN",
+            "--model",
+            "REML",
+            "--leave1out");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("leave-one-out could not be computed"), run.out());
+  }
 }
