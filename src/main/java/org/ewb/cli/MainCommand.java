@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       BuildSamplesCommand.class,
       BenchSyntheticCommand.class,
+      AnalyzeCommand.class,
     })
 public final class MainCommand implements Runnable {
 
