@@ -86,6 +86,31 @@ public final class Axis {
     return new Ticks(min, max, v);
   }
 
+  /**
+   * Log-scale ticks (positions are logs) covering [lo, hi] given as logs: 1-2-5 values, or 1-1.5-2-3-5-7
+   * when the range is narrow, or powers of ten when it is wide.
+   */
+  public static Ticks logRange(double from, double to) {
+    double lo = to > from ? from : from - 0.5;
+    double hi = to > from ? to : to + 0.5;
+    double[][] mantissas = {{1}, {1, 2, 5}, {1, 1.5, 2, 3, 5, 7}};
+    int choice = hi - lo > Math.log(1e4) ? 0 : hi - lo < Math.log(4) ? 2 : 1;
+    List<Double> v = new ArrayList<>();
+    int e0 = (int) Math.floor(lo / Math.log(10)) - 1;
+    int e1 = (int) Math.ceil(hi / Math.log(10)) + 1;
+    for (int e = e0; e <= e1; e++) {
+      for (double m : mantissas[choice]) {
+        double t = Math.log(m * Math.pow(10, e));
+        v.add(t);
+      }
+    }
+    // the range becomes the nearest ticks outside [lo, hi]
+    double min = v.stream().filter(t -> t <= lo + 1e-9).max(Double::compare).orElse(lo);
+    double max = v.stream().filter(t -> t >= hi - 1e-9).min(Double::compare).orElse(hi);
+    List<Double> in = v.stream().filter(t -> t >= min - 1e-9 && t <= max + 1e-9).toList();
+    return new Ticks(min, max, in);
+  }
+
   /** The smallest of 1, 2, 5 x 10^k that is at least {@code x}. */
   public static double niceStep(double x) {
     double p = Math.pow(10, Math.floor(Math.log10(x)));

@@ -25,8 +25,12 @@ public final class DisplayList {
   /** Horizontal anchor of a text. */
   public enum Align { LEFT, CENTER, RIGHT }
 
-  /** One drawn text: its baseline anchor point, alignment and font. */
-  public record TextOp(String text, double x, double y, Align align, Font font, Color color) {}
+  /**
+   * One drawn text: its baseline anchor point, alignment, font and rotation (radians, 0 =
+   * horizontal, -pi/2 = reading upwards).
+   */
+  public record TextOp(String text, double x, double y, Align align, Font font, Color color,
+      double angle) {}
 
   /** One drawn shape, filled and/or stroked. */
   public record ShapeOp(Shape shape, Color fill, Color stroke, float strokeWidth, float[] dash) {}
@@ -108,7 +112,14 @@ public final class DisplayList {
 
   public void text(String s, double x, double y, Align align, Font f, Color c) {
     if (!s.isEmpty()) {
-      ops.add(new TextOp(s, x, y, align, f, c));
+      ops.add(new TextOp(s, x, y, align, f, c, 0));
+    }
+  }
+
+  /** A text reading upwards (axis titles), centred on (x, y) along its baseline. */
+  public void verticalText(String s, double x, double y, Font f) {
+    if (!s.isEmpty()) {
+      ops.add(new TextOp(s, x, y, Align.CENTER, f, Color.BLACK, -Math.PI / 2));
     }
   }
 
@@ -176,7 +187,14 @@ public final class DisplayList {
             case CENTER -> t.x() - w / 2;
             case RIGHT -> t.x() - w;
           };
-          g2.drawString(t.text(), (float) x, (float) t.y());
+          if (t.angle() == 0) {
+            g2.drawString(t.text(), (float) x, (float) t.y());
+          } else {
+            AffineTransform saved = g2.getTransform();
+            g2.rotate(t.angle(), t.x(), t.y());
+            g2.drawString(t.text(), (float) x, (float) t.y());
+            g2.setTransform(saved);
+          }
         }
       }
     } finally {

@@ -12,5 +12,10 @@ class FigureDemoTest {
     FigureExporter.export(r, dir.resolve("bcg.png"), 170, 0, 150);
     FigureExporter.export(r, dir.resolve("bcg.svg"), 170, 0, 150);
     FigureExporter.export(r, dir.resolve("bcg.pdf"), 170, 0, 150);
+    FunnelPlotRenderer fr = new FunnelPlotRenderer(ReferenceForestModels.bcgFunnel(true));
+    FigureExporter.export(fr, dir.resolve("funnel.png"), 120, 0, 150);
+    FigureExporter.export(fr, dir.resolve("funnel.pdf"), 120, 0, 150);
+    FollowUpChartRenderer fu = new FollowUpChartRenderer(SyntheticFollowUp.model(true));
+    FigureExporter.export(fu, dir.resolve("followup.png"), 170, 0, 150);
   }
 }

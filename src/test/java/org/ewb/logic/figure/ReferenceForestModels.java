@@ -74,4 +74,34 @@ final class ReferenceForestModels {
         Localization.lang("figure.favoursControl"), 2, Double.NaN,
         Localization.lang("figure.notEstimable"));
   }
+
+  /** Funnel legend texts in the model's order. */
+  static List<String> funnelLegend() {
+    return List.of(Localization.lang("figure.funnel.studies"),
+        Localization.lang("figure.funnel.filled"), Localization.lang("figure.funnel.limits"),
+        Localization.lang("figure.funnel.egger"), Localization.lang("figure.funnel.p01"),
+        Localization.lang("figure.funnel.p05"), Localization.lang("figure.funnel.p10"),
+        Localization.lang("figure.funnel.pns"));
+  }
+
+  /** The BCG funnel plot: REML fit, Egger line (regtest, rma REML) and trim-and-fill studies. */
+  static FunnelPlotModel bcgFunnel(boolean contours) {
+    JsonNode ref = reference("bcg__RR__REML");
+    JsonNode bias = reference("bcg__RR__bias").get("results");
+    List<FunnelPlotModel.Point> pts = new ArrayList<>();
+    for (JsonNode s : ref.get("studies")) {
+      pts.add(new FunnelPlotModel.Point(s.get("study").asText(), s.get("yi").asDouble(),
+          s.get("sei").asDouble()));
+    }
+    List<FunnelPlotModel.Point> filled = new ArrayList<>();
+    for (JsonNode s : bias.get("trimfill_REML").get("filled")) {
+      filled.add(new FunnelPlotModel.Point("", s.get("yi").asDouble(),
+          Math.sqrt(s.get("vi").asDouble())));
+    }
+    JsonNode eg = bias.get("regtest_rma_REML");
+    return new FunnelPlotModel(pts, filled, ref.get("results").get("estimate").asDouble(), 0, true,
+        contours, eg.get("fit_intercept").asDouble(), eg.get("fit_slope").asDouble(),
+        Localization.lang("figure.logScale", "Risk Ratio"), Localization.lang("figure.funnel.se"),
+        funnelLegend());
+  }
 }
