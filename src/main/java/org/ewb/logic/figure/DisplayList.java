@@ -39,6 +39,9 @@ public final class DisplayList {
   public static final FontRenderContext FRC =
       new FontRenderContext(new AffineTransform(), true, true);
 
+  /** Text of a fractional size is drawn this many times larger and scaled down. */
+  static final double TEXT_SCALE = 4;
+
   private final List<Object> ops = new ArrayList<>();
   private final String family;
 
@@ -187,12 +190,18 @@ public final class DisplayList {
             case CENTER -> t.x() - w / 2;
             case RIGHT -> t.x() - w;
           };
-          if (t.angle() == 0) {
+          float size = t.font().getSize2D();
+          if (t.angle() == 0 && size == Math.rint(size)) {
             g2.drawString(t.text(), (float) x, (float) t.y());
           } else {
+            // JFreeSVG writes whole font sizes only: draw a fractional size 4x larger, scaled
+            // down by 4 (the layout uses quarter-point steps, so 4 x size is a whole number)
             AffineTransform saved = g2.getTransform();
             g2.rotate(t.angle(), t.x(), t.y());
-            g2.drawString(t.text(), (float) x, (float) t.y());
+            g2.translate(x, t.y());
+            g2.scale(1 / TEXT_SCALE, 1 / TEXT_SCALE);
+            g2.setFont(t.font().deriveFont(size * (float) TEXT_SCALE));
+            g2.drawString(t.text(), 0f, 0f);
             g2.setTransform(saved);
           }
         }

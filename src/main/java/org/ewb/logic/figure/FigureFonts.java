@@ -24,9 +24,13 @@ public final class FigureFonts {
       "Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC",
       "WenQuanYi Micro Hei", "Droid Sans Fallback");
 
-  /** The SVG font-family list: viewers pick the first one they have. */
-  public static final String SVG_FAMILY_LIST = "'Noto Sans CJK SC', 'Source Han Sans SC', "
-      + "'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Micro Hei', sans-serif";
+  /**
+   * The SVG font-family list: viewers pick the first one they have. Double quotes, because
+   * JFreeSVG writes attributes in single quotes.
+   */
+  public static final String SVG_FAMILY_LIST = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", "
+      + "\"Noto Sans SC\", \"Microsoft YaHei\", \"PingFang SC\", \"WenQuanYi Micro Hei\", "
+      + "sans-serif";
 
   private static volatile Set<String> installed;
 

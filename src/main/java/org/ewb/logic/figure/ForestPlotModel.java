@@ -10,6 +10,9 @@ import java.util.Objects;
  * axis labels and effect texts are back-transformed with exp). All texts are already localised;
  * the renderer only formats numbers.
  *
+ * @param effectHeader the measure ("Risk Ratio"), over the effect text column and the graph
+ * @param effectSubheader method line over the graph ("IV, Random (REML), 95% CI")
+ * @param ciHeader short second line over the effect text column ("95% CI")
  * @param columns text columns between the study label and the weight (per-arm data and extra
  *     characteristic columns); each row's {@code cells} follow this order
  * @param groups study blocks; one unnamed group when there are no subgroups
@@ -26,6 +29,7 @@ public record ForestPlotModel(
     String weightHeader,
     String effectHeader,
     String effectSubheader,
+    String ciHeader,
     List<Group> groups,
     List<Summary> overall,
     Interval predictionInterval,
@@ -44,6 +48,7 @@ public record ForestPlotModel(
     weightHeader = nz(weightHeader);
     effectHeader = nz(effectHeader);
     effectSubheader = nz(effectSubheader);
+    ciHeader = nz(ciHeader);
     groups = List.copyOf(groups);
     overall = List.copyOf(overall);
     footnotes = List.copyOf(footnotes);
@@ -132,6 +137,7 @@ public record ForestPlotModel(
   public String allText() {
     StringBuilder sb = new StringBuilder();
     sb.append(studyHeader).append(weightHeader).append(effectHeader).append(effectSubheader)
+        .append(ciHeader)
         .append(favoursLeft).append(favoursRight).append(notEstimable);
     columns.forEach(c -> sb.append(c.group()).append(c.header()));
     for (Group g : groups) {

@@ -91,7 +91,7 @@ public final class ForestPlotRenderer implements Figure {
     Font plain = dl.font(f, false);
     Font bold = dl.font(f, true);
     double rowH = f * 1.45;
-    double gap = f * 1.1;
+    double gap = f * 0.9;
     double margin = f * 0.6;
     List<Column> cols = model.columns();
     int nc = cols.size();
@@ -103,7 +103,7 @@ public final class ForestPlotRenderer implements Figure {
       colW[c] = DisplayList.width(cols.get(c).header(), bold);
     }
     double effW = Math.max(DisplayList.width(model.effectHeader(), bold),
-        DisplayList.width(model.effectSubheader(), bold));
+        DisplayList.width(model.ciHeader(), bold));
     double weightW = Math.max(DisplayList.width(model.weightHeader(), bold),
         DisplayList.width("100.0%", bold));
     List<Summary> allSummaries = new ArrayList<>(model.overall());
@@ -156,7 +156,10 @@ public final class ForestPlotRenderer implements Figure {
     for (double w : colW) {
       fixed += w;
     }
-    double graphMin = Math.max(0.28 * width, 12 * f);
+    double graphMin = Math.max(0.27 * width, 12 * f);
+    // the graph header must fit over the graph
+    graphMin = Math.max(graphMin, Math.max(DisplayList.width(model.effectSubheader(), bold),
+        DisplayList.width(model.effectHeader(), bold)) + f);
     double graphMax = 0.45 * width;
     double labelAvail = width - fixed - graphMin;
     boolean truncated = labelW > labelAvail + 1e-6;
@@ -183,7 +186,7 @@ public final class ForestPlotRenderer implements Figure {
     double effLeft = x;
     double effRight = x + effW;
     double graphLeft = effRight + gap * 1.5;
-    double graphRight = Math.min(width - margin, graphLeft + graphW);
+    double graphRight = Math.min(width - margin - f * 0.8, graphLeft + graphW);
 
     // ---- axis
     Axis.Ticks ticks = model.logScale() || Double.isNaN(model.axisExtent())
@@ -196,7 +199,7 @@ public final class ForestPlotRenderer implements Figure {
 
     // ---- header
     double y = margin;
-    boolean twoRowHeader = !model.effectSubheader().isEmpty()
+    boolean twoRowHeader = !model.effectSubheader().isEmpty() || !model.ciHeader().isEmpty()
         || cols.stream().anyMatch(c -> !c.group().isEmpty());
     double graphCentre = (graphLeft + graphRight) / 2;
     double effCentre = (effLeft + effRight) / 2;
@@ -224,9 +227,10 @@ public final class ForestPlotRenderer implements Figure {
       dl.text(cols.get(c).header(), (colLeft[c] + colRight[c]) / 2, hb, Align.CENTER, bold);
     }
     dl.text(model.weightHeader(), weightCentre, hb, Align.CENTER, bold);
-    String sub = twoRowHeader ? model.effectSubheader() : model.effectHeader();
-    dl.text(sub, effCentre, hb, Align.CENTER, bold);
-    dl.text(sub, graphCentre, hb, Align.CENTER, bold);
+    dl.text(twoRowHeader ? model.ciHeader() : model.effectHeader(), effCentre, hb, Align.CENTER,
+        bold);
+    dl.text(twoRowHeader ? model.effectSubheader() : model.effectHeader(), graphCentre, hb,
+        Align.CENTER, bold);
     y += rowH;
     dl.line(margin, y + rowH * 0.15, width - margin, y + rowH * 0.15, Color.BLACK, 0.6);
     y += rowH * 0.35;

@@ -64,6 +64,7 @@ final class ReferenceForestModels {
         r.get("estimate").asDouble(), r.get("ci_lb").asDouble(), r.get("ci_ub").asDouble(), 100);
     return new ForestPlotModel(Localization.lang("figure.study"), cols,
         Localization.lang("figure.weight"), "Risk Ratio", "IV, Random (REML), 95% CI",
+        Localization.lang("figure.ci95"),
         List.of(new Group("", rows, null, List.of())), List.of(total),
         new Interval(Localization.lang("figure.predictionInterval"), r.get("estimate").asDouble(),
             r.get("pi_lb").asDouble(), r.get("pi_ub").asDouble()),

@@ -28,6 +28,7 @@ import org.ewb.logic.l10n.Localization;
 import org.ewb.model.WorkbenchException;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUnits;
+import org.jfree.svg.ViewBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,7 +132,10 @@ public final class FigureExporter {
     SVGGraphics2D g = new SVGGraphics2D(wPt, hPt, SVGUnits.PT);
     g.setFontFunction(family -> FigureFonts.SVG_FAMILY_LIST);
     figure.draw(g, wPt, hPt);
-    return g.getSVGDocument();
+    // no DOCTYPE: SVG 2 drops it, and a DTD reference makes XML tools fetch it from the network
+    // the viewBox makes one user unit one point at the stated physical width and height
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + g.getSVGElement(null, true, new ViewBox(0, 0, wPt, hPt), null, null) + "\n";
   }
 
   /** Writes the figure as a one-page PDF of {@code wPt x hPt} points. */
