@@ -29,7 +29,13 @@ public final class Axis {
    * estimates, pooled intervals) and, if not more than one step further, {@code want} (study CIs).
    */
   public static Ticks symmetric(boolean log, double centre, double need, double want) {
-    return symmetric(log, centre, need, want, List.of());
+    if (log) {
+      int iNeed = logIndex(Math.max(need, 1e-9));
+      int iWant = logIndex(Math.max(want, need));
+      double extent = Math.log(LOG_TICKS[Math.min(iWant, iNeed + 1)][0]);
+      return symmetric(true, centre, -extent, -extent, List.of());
+    }
+    return symmetric(false, centre, need, want, List.of());
   }
 
   /**

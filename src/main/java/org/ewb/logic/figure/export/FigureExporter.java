@@ -168,7 +168,8 @@ public final class FigureExporter {
   private static void writePng(BufferedImage img, int dpi, Path file) throws IOException {
     Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("png");
     ImageWriter writer = it.next();
-    try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(file))) {
+    try (OutputStream os = Files.newOutputStream(file);
+        ImageOutputStream out = ImageIO.createImageOutputStream(os)) {
       ImageWriteParam param = writer.getDefaultWriteParam();
       IIOMetadata meta = writer.getDefaultImageMetadata(
           ImageTypeSpecifier.createFromRenderedImage(img), param);
