@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     version = "Evidence Workbench 0.1.0",
     description = "Evidence Workbench: extraction, meta-analysis, figures and manuscript tables.",
     subcommands = {
+      BuildSamplesCommand.class,
     })
 public final class MainCommand implements Runnable {
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -22,14 +22,17 @@ import org.junit.jupiter.api.Test;
 /** Every message key used in the code exists in English and Chinese, and the bundles agree. */
 class LocalizationTest {
 
-  private static final Pattern LANG_CALL = Pattern.compile("lang\\(\\s*(?:[A-Za-z_.]+,\\s*)?\"([^\"]+)\"");
+  private static final Pattern LANG_CALL =
+      Pattern.compile("lang\\(\\s*(?:[A-Za-z_.]+,\\s*)?\"([^\"]+)\"");
 
   @Test
   void everyBundleHasTheSameKeysInBothLanguages() throws IOException {
     for (String bundle : Localization.BUNDLES) {
       Properties en = load(bundle + ".properties");
       Properties zh = load(bundle + "_zh.properties");
-      assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(zh.stringPropertyNames()),
+      assertEquals(
+          new TreeSet<>(en.stringPropertyNames()),
+          new TreeSet<>(zh.stringPropertyNames()),
           "keys of " + bundle + " (en vs zh)");
     }
   }
@@ -42,7 +45,12 @@ class LocalizationTest {
         Matcher m = LANG_CALL.matcher(Files.readString(f));
         while (m.find()) {
           String key = m.group(1);
-          if (!Localization.has(Locale.ENGLISH, key) || !definedInChinese(key)) {
+          if (key.endsWith(".")) {
+            // lang("prefix." + name): at least one key of that family must exist in both languages
+            if (!hasPrefix(key)) {
+              missing.add(key + "* (" + f.getFileName() + ")");
+            }
+          } else if (!Localization.has(Locale.ENGLISH, key) || !definedInChinese(key)) {
             missing.add(key + " (" + f.getFileName() + ")");
           }
         }
@@ -60,6 +68,20 @@ class LocalizationTest {
       Localization.setLocale(Locale.ENGLISH);
     }
     assertEquals("File", Localization.lang("menu.file"));
+  }
+
+  private static boolean hasPrefix(String prefix) throws IOException {
+    boolean en = false;
+    boolean zh = false;
+    for (String bundle : Localization.BUNDLES) {
+      en |=
+          load(bundle + ".properties").stringPropertyNames().stream()
+              .anyMatch(k -> k.startsWith(prefix));
+      zh |=
+          load(bundle + "_zh.properties").stringPropertyNames().stream()
+              .anyMatch(k -> k.startsWith(prefix));
+    }
+    return en && zh;
   }
 
   private static boolean definedInChinese(String key) throws IOException {
