@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Evidence Workbench: extraction, meta-analysis, figures and manuscript tables.",
     subcommands = {
       BuildSamplesCommand.class,
+      PlotCommand.class,
     })
 public final class MainCommand implements Runnable {
 
