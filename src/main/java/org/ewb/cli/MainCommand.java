@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
     subcommands = {
       BuildSamplesCommand.class,
       PlotCommand.class,
+      NewCommand.class,
+      InfoCommand.class,
+      ValidateCommand.class,
+      AnalyzeCommand.class,
     })
 public final class MainCommand implements Runnable {
 
