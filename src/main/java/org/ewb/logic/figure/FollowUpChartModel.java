@@ -10,6 +10,7 @@ import java.util.List;
  * @param errorNote what the error bars are (e.g. "Mean ± SD"), shown under the legend
  * @param pooled pooled effect per time point (empty = no lower panel)
  * @param pooledLabel y-axis title of the pooled panel (e.g. "MD (95% CI)")
+ * @param percentScale values are percentages: the y axis runs from 0 to 100
  */
 public record FollowUpChartModel(
     String xLabel,
@@ -18,7 +19,8 @@ public record FollowUpChartModel(
     String errorNote,
     List<PooledPoint> pooled,
     String pooledLabel,
-    double pooledNull) {
+    double pooledNull,
+    boolean percentScale) {
 
   public FollowUpChartModel {
     xLabel = ForestPlotModel.nz(xLabel);

@@ -92,7 +92,10 @@ public final class FollowUpChartRenderer implements Figure {
       lo = 0;
       hi = 1;
     }
-    Axis.Ticks yt = Axis.range(lo, hi, 5);
+    // a little room so that no point sits on the frame
+    double pad = (hi - lo) * 0.04;
+    Axis.Ticks yt = model.percentScale() ? Axis.range(0, 100, 5)
+        : Axis.range(lo - pad, hi + pad, 5);
     double xMin = Math.min(0, months.first());
     double xMax = months.last() > xMin ? months.last() : xMin + 1;
     double xPad = (xMax - xMin) * 0.04;

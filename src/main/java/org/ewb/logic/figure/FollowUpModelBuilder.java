@@ -100,7 +100,7 @@ public final class FollowUpModelBuilder {
         : bars == ErrorBars.CI95 ? Localization.lang("figure.followup.meanCi")
         : Localization.lang("figure.followup.meanSd");
     return new FollowUpChartModel(Localization.lang("figure.followup.months"), yLabel, series,
-        note, List.of(), "", 0);
+        note, List.of(), "", 0, dichotomous);
   }
 
   /** The outcome by name (case-insensitive), or a usage error listing the project's outcomes. */

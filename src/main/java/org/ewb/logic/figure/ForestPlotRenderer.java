@@ -99,8 +99,10 @@ public final class ForestPlotRenderer implements Figure {
     // ---- natural column widths
     double labelW = DisplayList.width(model.studyHeader(), bold);
     double[] colW = new double[nc];
+    // a long header of a column without group header (a characteristic) may take two lines
+    String[][] head = new String[nc][];
     for (int c = 0; c < nc; c++) {
-      colW[c] = DisplayList.width(cols.get(c).header(), bold);
+      head[c] = new String[] {"", cols.get(c).header()};
     }
     double effW = Math.max(DisplayList.width(model.effectHeader(), bold),
         DisplayList.width(model.ciHeader(), bold));
@@ -119,6 +121,16 @@ public final class ForestPlotRenderer implements Figure {
       if (g.summary() != null) {
         allSummaries.add(g.summary());
       }
+    }
+    for (int c = 0; c < nc; c++) {
+      String h = cols.get(c).header();
+      double hw = DisplayList.width(h, bold);
+      int sp = splitPoint(h);
+      if (cols.get(c).group().isEmpty() && hw > colW[c] * 1.2 && sp > 0) {
+        head[c] = new String[] {h.substring(0, sp).strip(), h.substring(sp).strip()};
+        hw = Math.max(DisplayList.width(head[c][0], bold), DisplayList.width(head[c][1], bold));
+      }
+      colW[c] = Math.max(colW[c], hw);
     }
     double minLabel = labelW;
     for (Summary s : allSummaries) {
@@ -200,7 +212,8 @@ public final class ForestPlotRenderer implements Figure {
     // ---- header
     double y = margin;
     boolean twoRowHeader = !model.effectSubheader().isEmpty() || !model.ciHeader().isEmpty()
-        || cols.stream().anyMatch(c -> !c.group().isEmpty());
+        || cols.stream().anyMatch(c -> !c.group().isEmpty())
+        || java.util.Arrays.stream(head).anyMatch(h -> !h[0].isEmpty());
     double graphCentre = (graphLeft + graphRight) / 2;
     double effCentre = (effLeft + effRight) / 2;
     if (twoRowHeader) {
@@ -217,6 +230,9 @@ public final class ForestPlotRenderer implements Figure {
         }
         c = end + 1;
       }
+      for (int c = 0; c < nc; c++) {
+        dl.text(head[c][0], (colLeft[c] + colRight[c]) / 2, b, Align.CENTER, bold);
+      }
       dl.text(model.effectHeader(), effCentre, b, Align.CENTER, bold);
       dl.text(model.effectHeader(), graphCentre, b, Align.CENTER, bold);
       y += rowH;
@@ -224,7 +240,7 @@ public final class ForestPlotRenderer implements Figure {
     double hb = DisplayList.baseline(bold, y, rowH);
     dl.text(model.studyHeader(), labelX, hb, Align.LEFT, bold);
     for (int c = 0; c < nc; c++) {
-      dl.text(cols.get(c).header(), (colLeft[c] + colRight[c]) / 2, hb, Align.CENTER, bold);
+      dl.text(head[c][1], (colLeft[c] + colRight[c]) / 2, hb, Align.CENTER, bold);
     }
     dl.text(model.weightHeader(), weightCentre, hb, Align.CENTER, bold);
     dl.text(twoRowHeader ? model.ciHeader() : model.effectHeader(), effCentre, hb, Align.CENTER,
@@ -435,6 +451,17 @@ public final class ForestPlotRenderer implements Figure {
     if (t1 < 1) {
       out.add(new double[] {a[0] + t1 * dx, a[1] + t1 * (b[1] - a[1])});
     }
+  }
+
+  /** The space closest to the middle of {@code s} (0 = none): where a header breaks. */
+  private static int splitPoint(String s) {
+    int best = 0;
+    for (int i = s.indexOf(' '); i > 0; i = s.indexOf(' ', i + 1)) {
+      if (best == 0 || Math.abs(i - s.length() / 2) < Math.abs(best - s.length() / 2)) {
+        best = i;
+      }
+    }
+    return best;
   }
 
   private StudyMark studyMark(DisplayList dl, StudyRow r, double cy,

@@ -29,6 +29,6 @@ final class SyntheticFollowUp {
         ? List.of(new PooledPoint(0, 0.05, -0.6, 0.7), new PooledPoint(12, -0.7, -1.3, -0.1))
         : List.of();
     return new FollowUpChartModel("Months after transplantation", "HbA1c (%)", series,
-        "Mean ± SD", p, "MD (95% CI)", 0);
+        "Mean ± SD", p, "MD (95% CI)", 0, false);
   }
 }
