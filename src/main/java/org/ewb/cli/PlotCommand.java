@@ -90,10 +90,16 @@ public final class PlotCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = ".png .svg .pdf")
   Path out;
 
-  @Option(names = "--dpi", paramLabel = "N", description = "PNG resolution (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--dpi",
+      paramLabel = "N",
+      description = "PNG resolution (default: ${DEFAULT-VALUE})")
   int dpi = 300;
 
-  @Option(names = "--width-mm", paramLabel = "MM", description = "width (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--width-mm",
+      paramLabel = "MM",
+      description = "width (default: ${DEFAULT-VALUE})")
   double widthMm = 170;
 
   @Option(

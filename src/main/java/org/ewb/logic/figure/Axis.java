@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Nice axis ranges and tick labels. Ratio measures are plotted on the log scale with ticks at
- * 1-2-5 values (0.1 0.2 0.5 1 2 5 10); linear axes use steps of 1, 2 or 5 times a power of ten.
+ * Nice axis ranges and tick labels. Ratio measures are plotted on the log scale with ticks at 1-2-5
+ * values (0.1 0.2 0.5 1 2 5 10); linear axes use steps of 1, 2 or 5 times a power of ten.
  */
 public final class Axis {
 
@@ -43,8 +43,8 @@ public final class Axis {
    * taken only while more than a quarter of the {@code bounds} (distances of study CI ends from the
    * centre) would be clipped: a few arrows are better than squeezing every study.
    */
-  public static Ticks symmetric(boolean log, double centre, double need, double want,
-      List<Double> bounds) {
+  public static Ticks symmetric(
+      boolean log, double centre, double need, double want, List<Double> bounds) {
     need = Math.max(need, 1e-9);
     want = Math.max(want, need);
     if (log) {
@@ -93,8 +93,8 @@ public final class Axis {
   }
 
   /**
-   * Log-scale ticks (positions are logs) covering [lo, hi] given as logs: 1-2-5 values, or 1-1.5-2-3-5-7
-   * when the range is narrow, or powers of ten when it is wide.
+   * Log-scale ticks (positions are logs) covering [lo, hi] given as logs: 1-2-5 values, or
+   * 1-1.5-2-3-5-7 when the range is narrow, or powers of ten when it is wide.
    */
   public static Ticks logRange(double from, double to) {
     double lo = to > from ? from : from - 0.5;

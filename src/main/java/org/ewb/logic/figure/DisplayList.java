@@ -23,14 +23,18 @@ import java.util.List;
 public final class DisplayList {
 
   /** Horizontal anchor of a text. */
-  public enum Align { LEFT, CENTER, RIGHT }
+  public enum Align {
+    LEFT,
+    CENTER,
+    RIGHT
+  }
 
   /**
    * One drawn text: its baseline anchor point, alignment, font and rotation (radians, 0 =
    * horizontal, -pi/2 = reading upwards).
    */
-  public record TextOp(String text, double x, double y, Align align, Font font, Color color,
-      double angle) {}
+  public record TextOp(
+      String text, double x, double y, Align align, Font font, Color color, double angle) {}
 
   /** One drawn shape, filled and/or stroked. */
   public record ShapeOp(Shape shape, Color fill, Color stroke, float strokeWidth, float[] dash) {}
@@ -163,10 +167,10 @@ public final class DisplayList {
     Graphics2D g2 = (Graphics2D) g.create();
     try {
       g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-          RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS,
-          RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+      g2.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g2.setRenderingHint(
+          RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
       g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
       g2.setColor(Color.WHITE);
       g2.fill(new Rectangle2D.Double(0, 0, width, height));
@@ -185,11 +189,12 @@ public final class DisplayList {
           g2.setFont(t.font());
           g2.setPaint(t.color());
           double w = width(t.text(), t.font());
-          double x = switch (t.align()) {
-            case LEFT -> t.x();
-            case CENTER -> t.x() - w / 2;
-            case RIGHT -> t.x() - w;
-          };
+          double x =
+              switch (t.align()) {
+                case LEFT -> t.x();
+                case CENTER -> t.x() - w / 2;
+                case RIGHT -> t.x() - w;
+              };
           float size = t.font().getSize2D();
           if (t.angle() == 0 && size == Math.rint(size)) {
             g2.drawString(t.text(), (float) x, (float) t.y());
@@ -214,7 +219,7 @@ public final class DisplayList {
   private static Stroke stroke(ShapeOp s) {
     return s.dash() == null
         ? new BasicStroke(s.strokeWidth(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER)
-        : new BasicStroke(s.strokeWidth(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            s.dash(), 0f);
+        : new BasicStroke(
+            s.strokeWidth(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, s.dash(), 0f);
   }
 }

@@ -20,17 +20,24 @@ public final class FigureFonts {
   private static final Logger LOG = LoggerFactory.getLogger(FigureFonts.class);
 
   /** Preferred families, best first. */
-  public static final List<String> PREFERRED = List.of(
-      "Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC",
-      "WenQuanYi Micro Hei", "Droid Sans Fallback");
+  public static final List<String> PREFERRED =
+      List.of(
+          "Noto Sans CJK SC",
+          "Source Han Sans SC",
+          "Noto Sans SC",
+          "Microsoft YaHei",
+          "PingFang SC",
+          "WenQuanYi Micro Hei",
+          "Droid Sans Fallback");
 
   /**
-   * The SVG font-family list: viewers pick the first one they have. Double quotes, because
-   * JFreeSVG writes attributes in single quotes.
+   * The SVG font-family list: viewers pick the first one they have. Double quotes, because JFreeSVG
+   * writes attributes in single quotes.
    */
-  public static final String SVG_FAMILY_LIST = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", "
-      + "\"Noto Sans SC\", \"Microsoft YaHei\", \"PingFang SC\", \"WenQuanYi Micro Hei\", "
-      + "sans-serif";
+  public static final String SVG_FAMILY_LIST =
+      "\"Noto Sans CJK SC\", \"Source Han Sans SC\", "
+          + "\"Noto Sans SC\", \"Microsoft YaHei\", \"PingFang SC\", \"WenQuanYi Micro Hei\", "
+          + "sans-serif";
 
   private static volatile Set<String> installed;
 
@@ -53,9 +60,10 @@ public final class FigureFonts {
   private static Set<String> installed() {
     Set<String> s = installed;
     if (s == null) {
-      s = Arrays.stream(GraphicsEnvironment.getLocalGraphicsEnvironment()
-              .getAvailableFontFamilyNames())
-          .collect(Collectors.toUnmodifiableSet());
+      s =
+          Arrays.stream(
+                  GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames())
+              .collect(Collectors.toUnmodifiableSet());
       installed = s;
     }
     return s;

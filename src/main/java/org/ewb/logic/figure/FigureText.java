@@ -13,8 +13,13 @@ public final class FigureText {
 
   /** "τ² = 0.31; I² = 92%; Q = 152.23 (df = 12, p &lt; 0.001)" in the current language. */
   public static String heterogeneity(double tau2, double i2, double q, int df, double p) {
-    return Localization.lang("figure.heterogeneity", fixed(tau2, tau2 < 0.01 && tau2 > 0 ? 4 : 2),
-        fixed(i2, 0), fixed(q, 2), Integer.toString(df), pValue(p));
+    return Localization.lang(
+        "figure.heterogeneity",
+        fixed(tau2, tau2 < 0.01 && tau2 > 0 ? 4 : 2),
+        fixed(i2, 0),
+        fixed(q, 2),
+        Integer.toString(df),
+        pValue(p));
   }
 
   /** "Test for overall effect: z = -3.97 (p &lt; 0.001)"; {@code stat} names z or t(df). */
@@ -24,8 +29,8 @@ public final class FigureText {
 
   /** "Test for subgroup differences: Q = 1.23 (df = 1, p = 0.27)". */
   public static String subgroupDifferences(double q, int df, double p) {
-    return Localization.lang("figure.subgroupDifferences", fixed(q, 2), Integer.toString(df),
-        pValue(p));
+    return Localization.lang(
+        "figure.subgroupDifferences", fixed(q, 2), Integer.toString(df), pValue(p));
   }
 
   /** "&lt; 0.001" or "= 0.042" (two significant decimals above 0.01, three below). */

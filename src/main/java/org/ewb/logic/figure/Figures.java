@@ -10,8 +10,7 @@ public final class Figures {
   public static Figure build(ProjectData data, FigureRequest r) {
     return switch (r.kind()) {
       case FOLLOWUP ->
-          new FollowUpChartRenderer(
-              FollowUpModelBuilder.build(data, r.outcome(), r.errorBars()));
+          new FollowUpChartRenderer(FollowUpModelBuilder.build(data, r.outcome(), r.errorBars()));
       case FOREST -> new ForestPlotRenderer(ForestModelBuilder.build(data, r));
       case FUNNEL -> new FunnelPlotRenderer(FunnelModelBuilder.build(data, r));
     };

@@ -42,8 +42,8 @@ public record FollowUpChartModel(
   }
 
   /**
-   * One line: a study's arm. {@code study} picks the colour (series of one study share it);
-   * {@code label} is the legend text.
+   * One line: a study's arm. {@code study} picks the colour (series of one study share it); {@code
+   * label} is the legend text.
    */
   public record Series(String label, int study, ArmStyle style, List<Point> points) {
     public Series {
@@ -59,8 +59,8 @@ public record FollowUpChartModel(
   public record PooledPoint(double months, double estimate, double lower, double upper) {}
 
   public String allText() {
-    StringBuilder sb = new StringBuilder(xLabel).append(yLabel).append(errorNote)
-        .append(pooledLabel);
+    StringBuilder sb =
+        new StringBuilder(xLabel).append(yLabel).append(errorNote).append(pooledLabel);
     series.forEach(s -> sb.append(s.label()));
     return sb.toString();
   }

@@ -28,6 +28,7 @@ import org.ewb.logic.figure.FollowUpLayout.Mark;
 public final class FollowUpChartRenderer implements Figure {
 
   static final double FONT = 8;
+
   /** Okabe & Ito (2008) colour-blind-safe palette, black first. */
   static final Color[] PALETTE = {
     new Color(0x00, 0x00, 0x00), new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00),
@@ -94,8 +95,8 @@ public final class FollowUpChartRenderer implements Figure {
     }
     // a little room so that no point sits on the frame
     double pad = (hi - lo) * 0.04;
-    Axis.Ticks yt = model.percentScale() ? Axis.range(0, 100, 5)
-        : Axis.range(lo - pad, hi + pad, 5);
+    Axis.Ticks yt =
+        model.percentScale() ? Axis.range(0, 100, 5) : Axis.range(lo - pad, hi + pad, 5);
     double xMin = Math.min(0, months.first());
     double xMax = months.last() > xMin ? months.last() : xMin + 1;
     double xPad = (xMax - xMin) * 0.04;
@@ -133,8 +134,8 @@ public final class FollowUpChartRenderer implements Figure {
         v -> pb - (v - yMin) / (yMax - yMin) * (pb - plotTop);
 
     // ---- grid and axes
-    Rectangle2D plot = new Rectangle2D.Double(plotLeft, plotTop, plotRight - plotLeft,
-        plotBottom - plotTop);
+    Rectangle2D plot =
+        new Rectangle2D.Double(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop);
     for (double t : yt.values()) {
       double y = py.applyAsDouble(t);
       dl.line(plotLeft, y, plotRight, y, new Color(0xE5, 0xE5, 0xE5), 0.5);
@@ -191,8 +192,12 @@ public final class FollowUpChartRenderer implements Figure {
         marks.add(new Mark(i, x, y, top, bottom));
       }
     }
-    dl.text(model.xLabel(), (plotLeft + plotRight) / 2,
-        (pooledPanel ? pbottom : plotBottom) + f * 1.4 + f * 1.5, Align.CENTER, plain);
+    dl.text(
+        model.xLabel(),
+        (plotLeft + plotRight) / 2,
+        (pooledPanel ? pbottom : plotBottom) + f * 1.4 + f * 1.5,
+        Align.CENTER,
+        plain);
 
     // ---- pooled panel
     if (pooledPanel) {
@@ -201,8 +206,10 @@ public final class FollowUpChartRenderer implements Figure {
 
     // ---- legend
     double lx = legendRight ? plotRight + f * 1.5 : plotLeft;
-    double ly = legendRight ? plotTop + f * 0.5
-        : (pooledPanel ? pbottom : plotBottom) + f * 1.4 + f * 1.6 + f * 0.8;
+    double ly =
+        legendRight
+            ? plotTop + f * 0.5
+            : (pooledPanel ? pbottom : plotBottom) + f * 1.4 + f * 1.6 + f * 0.8;
     for (Series s : model.series()) {
       Color c = PALETTE[Math.floorMod(s.study(), PALETTE.length)];
       double cy = ly + f * 0.7;
@@ -212,13 +219,20 @@ public final class FollowUpChartRenderer implements Figure {
       ly += f * 1.4;
     }
     dl.text(model.errorNote(), lx, ly + f * 1.05, Align.LEFT, plain, new Color(0x44, 0x44, 0x44));
-    return new FollowUpLayout(plotLeft, plotRight, plotTop, plotBottom, x0, x1, yMin, yMax,
-        marks, dl);
+    return new FollowUpLayout(
+        plotLeft, plotRight, plotTop, plotBottom, x0, x1, yMin, yMax, marks, dl);
   }
 
-  private void drawPooled(DisplayList dl, TreeSet<Double> months,
-      java.util.function.DoubleUnaryOperator px, double left, double right, double top,
-      double bottom, Font plain, double f) {
+  private void drawPooled(
+      DisplayList dl,
+      TreeSet<Double> months,
+      java.util.function.DoubleUnaryOperator px,
+      double left,
+      double right,
+      double top,
+      double bottom,
+      Font plain,
+      double f) {
     double lo = model.pooledNull();
     double hi = model.pooledNull();
     for (PooledPoint p : model.pooled()) {
@@ -276,8 +290,14 @@ public final class FollowUpChartRenderer implements Figure {
     dl.verticalText(model.pooledLabel(), f * 1.8, (top + bottom) / 2, plain);
   }
 
-  private static void drawXAxis(DisplayList dl, TreeSet<Double> months,
-      java.util.function.DoubleUnaryOperator px, double y, Font plain, double f, boolean labels) {
+  private static void drawXAxis(
+      DisplayList dl,
+      TreeSet<Double> months,
+      java.util.function.DoubleUnaryOperator px,
+      double y,
+      Font plain,
+      double f,
+      boolean labels) {
     double lastLabelRight = Double.NEGATIVE_INFINITY;
     for (double m : months) {
       double x = px.applyAsDouble(m);
@@ -300,12 +320,12 @@ public final class FollowUpChartRenderer implements Figure {
     }
   }
 
-  private static void marker(DisplayList dl, ArmStyle style, double x, double y, double r,
-      Color c) {
+  private static void marker(
+      DisplayList dl, ArmStyle style, double x, double y, double r, Color c) {
     switch (style) {
       case EXPERIMENTAL -> dl.fill(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r), c);
-      case CONTROL -> dl.fillAndStroke(new Rectangle2D.Double(x - r, y - r, 2 * r, 2 * r),
-          Color.WHITE, c, 0.9);
+      case CONTROL ->
+          dl.fillAndStroke(new Rectangle2D.Double(x - r, y - r, 2 * r, 2 * r), Color.WHITE, c, 0.9);
       case OTHER -> {
         Path2D.Double t = new Path2D.Double();
         t.moveTo(x, y - r * 1.15);

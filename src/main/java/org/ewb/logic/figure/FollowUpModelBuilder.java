@@ -39,11 +39,13 @@ public final class FollowUpModelBuilder {
   public static FollowUpChartModel build(ProjectData data, String outcomeName, ErrorBars bars) {
     Outcome outcome = outcome(data, outcomeName);
     if (outcome.kind() == OutcomeKind.GENERIC) {
-      throw new WorkbenchException(WorkbenchException.Kind.DATA,
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA,
           Localization.lang("figure.error.noFollowUpData", outcome.name()));
     }
-    Map<Long, TimePoint> tps = data.timePointsOf(outcome.id()).stream()
-        .collect(Collectors.toMap(TimePoint::id, Function.identity()));
+    Map<Long, TimePoint> tps =
+        data.timePointsOf(outcome.id()).stream()
+            .collect(Collectors.toMap(TimePoint::id, Function.identity()));
     boolean dichotomous = outcome.kind() == OutcomeKind.DICHOTOMOUS;
     List<FollowUpChartModel.Series> series = new ArrayList<>();
     boolean anySd = false;
@@ -77,9 +79,10 @@ public final class FollowUpModelBuilder {
         }
         if (!pts.isEmpty()) {
           pts.sort(Comparator.comparingDouble(FollowUpChartModel.Point::months));
-          series.add(new FollowUpChartModel.Series(
-              Localization.lang("figure.followup.series", label, a.label()), studyIndex,
-              style(a.role()), pts));
+          series.add(
+              new FollowUpChartModel.Series(
+                  Localization.lang("figure.followup.series", label, a.label()), studyIndex,
+                  style(a.role()), pts));
           used = true;
         }
       }
@@ -88,26 +91,47 @@ public final class FollowUpModelBuilder {
       }
     }
     if (series.isEmpty()) {
-      throw new WorkbenchException(WorkbenchException.Kind.DATA,
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA,
           Localization.lang("figure.error.noFollowUpData", outcome.name()));
     }
     String unit = outcome.unit().isEmpty() ? "" : " (" + outcome.unit() + ")";
-    String yLabel = dichotomous
-        ? Localization.lang("figure.followup.percentAxis", outcome.name())
-        : outcome.name() + unit;
-    String note = dichotomous ? Localization.lang("figure.followup.percent")
-        : !anySd || bars == ErrorBars.NONE ? Localization.lang("figure.followup.meanOnly")
-        : bars == ErrorBars.CI95 ? Localization.lang("figure.followup.meanCi")
-        : Localization.lang("figure.followup.meanSd");
-    return new FollowUpChartModel(Localization.lang("figure.followup.months"), yLabel, series,
-        note, List.of(), "", 0, dichotomous);
+    String yLabel =
+        dichotomous
+            ? Localization.lang("figure.followup.percentAxis", outcome.name())
+            : outcome.name() + unit;
+    String note =
+        dichotomous
+            ? Localization.lang("figure.followup.percent")
+            : !anySd || bars == ErrorBars.NONE
+                ? Localization.lang("figure.followup.meanOnly")
+                : bars == ErrorBars.CI95
+                    ? Localization.lang("figure.followup.meanCi")
+                    : Localization.lang("figure.followup.meanSd");
+    return new FollowUpChartModel(
+        Localization.lang("figure.followup.months"),
+        yLabel,
+        series,
+        note,
+        List.of(),
+        "",
+        0,
+        dichotomous);
   }
 
   /** The outcome by name (case-insensitive), or a usage error listing the project's outcomes. */
   public static Outcome outcome(ProjectData data, String name) {
-    return data.outcome(name).orElseThrow(() -> new WorkbenchException(
-        WorkbenchException.Kind.USAGE, Localization.lang("figure.error.noOutcome", name,
-            data.outcomes().stream().map(Outcome::name).collect(Collectors.joining(", ")))));
+    return data.outcome(name)
+        .orElseThrow(
+            () ->
+                new WorkbenchException(
+                    WorkbenchException.Kind.USAGE,
+                    Localization.lang(
+                        "figure.error.noOutcome",
+                        name,
+                        data.outcomes().stream()
+                            .map(Outcome::name)
+                            .collect(Collectors.joining(", ")))));
   }
 
   private record Cell(String study, String outcome, String arm, double months) {}
@@ -144,9 +168,16 @@ public final class FollowUpModelBuilder {
 
   private static OptionalDouble number(CellText cell, String what, Cell c) {
     if (cell.isInvalidNumber()) {
-      throw new WorkbenchException(WorkbenchException.Kind.DATA,
-          Localization.lang("figure.error.badCell", c.study(), c.outcome(), c.arm(),
-              Axis.label(c.months()), what, cell.text()));
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA,
+          Localization.lang(
+              "figure.error.badCell",
+              c.study(),
+              c.outcome(),
+              c.arm(),
+              Axis.label(c.months()),
+              what,
+              cell.text()));
     }
     return cell.number();
   }

@@ -40,8 +40,14 @@ public record ForestLayout(
    * and its CI line (clipped to the axis, with an arrow where it was clipped).
    */
   public record StudyMark(
-      String label, double y, double centreX, double side, double lineLeft, double lineRight,
-      boolean arrowLeft, boolean arrowRight) {}
+      String label,
+      double y,
+      double centreX,
+      double side,
+      double lineLeft,
+      double lineRight,
+      boolean arrowLeft,
+      boolean arrowRight) {}
 
   /** A pooled diamond: centre, left and right points, vertical half height. */
   public record DiamondMark(

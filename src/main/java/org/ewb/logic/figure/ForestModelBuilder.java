@@ -49,8 +49,8 @@ public final class ForestModelBuilder {
     StudyTable table = ProjectAnalysisInput.build(data, r.outcome(), r.timepoint());
     Measure measure = measure(r.measure(), table.kind());
     AnalysisOptions o =
-        new AnalysisOptions(measure, r.model(), test(r.test()), r.subgroup(), null, false, null,
-            false);
+        new AnalysisOptions(
+            measure, r.model(), test(r.test()), r.subgroup(), null, false, null, false);
     return MetaAnalysisRunner.run(table, o);
   }
 
@@ -79,10 +79,10 @@ public final class ForestModelBuilder {
       }
       rows.add(
           e.included()
-              ? new ForestPlotModel.StudyRow(e.label(), cells, e.yi(), e.ciLb(), e.ciUb(),
-                  weights[i])
-              : new ForestPlotModel.StudyRow(e.label(), cells, Double.NaN, Double.NaN,
-                  Double.NaN, Double.NaN));
+              ? new ForestPlotModel.StudyRow(
+                  e.label(), cells, e.yi(), e.ciLb(), e.ciUb(), weights[i])
+              : new ForestPlotModel.StudyRow(
+                  e.label(), cells, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
     }
     int nArm = armColumns(table.kind()).size();
     int nCols = cols.size();
@@ -103,10 +103,15 @@ public final class ForestModelBuilder {
         }
         MetaResult fit = g.fit();
         ForestPlotModel.Summary s =
-            new ForestPlotModel.Summary(Localization.lang("figure.subtotalCi"),
-                totals(ges, nArm, nCols, table.kind()), fit.estimate(), fit.ciLb(), fit.ciUb(), w);
-        groups.add(new ForestPlotModel.Group(g.level(), gr, s, List.of(
-            heterogeneity(fit), overall(fit))));
+            new ForestPlotModel.Summary(
+                Localization.lang("figure.subtotalCi"),
+                totals(ges, nArm, nCols, table.kind()),
+                fit.estimate(),
+                fit.ciLb(),
+                fit.ciUb(),
+                w);
+        groups.add(
+            new ForestPlotModel.Group(g.level(), gr, s, List.of(heterogeneity(fit), overall(fit))));
       }
       SubgroupResult.SeparateTau2Test t = sub.separate();
       footnotes.add(FigureText.subgroupDifferences(t.qBetween(), t.df(), t.pval()));
@@ -120,53 +125,97 @@ public final class ForestModelBuilder {
     List<String> totalsCells = totals(es, nArm, nCols, table.kind());
     if (out.model() != null) {
       MetaResult m = out.model();
-      total = new ForestPlotModel.Summary(Localization.lang("figure.totalCi"), totalsCells,
-          m.estimate(), m.ciLb(), m.ciUb(), 100);
+      total =
+          new ForestPlotModel.Summary(
+              Localization.lang("figure.totalCi"),
+              totalsCells,
+              m.estimate(),
+              m.ciLb(),
+              m.ciUb(),
+              100);
       if (m.method() != TauMethod.EE) {
         Prediction p = m.prediction();
-        pi = new ForestPlotModel.Interval(Localization.lang("figure.predictionInterval"),
-            p.pred(), p.piLb(), p.piUb());
+        pi =
+            new ForestPlotModel.Interval(
+                Localization.lang("figure.predictionInterval"), p.pred(), p.piLb(), p.piUb());
       }
       overallNotes.add(heterogeneity(m));
       overallNotes.add(overall(m));
-      subheader = m.method() == TauMethod.EE ? Localization.lang("figure.method.fixed")
-          : Localization.lang(m.test() == TestType.KNHA ? "figure.method.randomHk"
-              : "figure.method.random", m.method().name());
+      subheader =
+          m.method() == TauMethod.EE
+              ? Localization.lang("figure.method.fixed")
+              : Localization.lang(
+                  m.test() == TestType.KNHA ? "figure.method.randomHk" : "figure.method.random",
+                  m.method().name());
     } else {
       MhResult mh = out.mh();
-      total = new ForestPlotModel.Summary(Localization.lang("figure.totalCi"), totalsCells,
-          mh.estimate(), mh.ciLb(), mh.ciUb(), 100);
-      overallNotes.add(Localization.lang("figure.heterogeneityCommon", FigureText.fixed(mh.i2(), 0),
-          FigureText.fixed(mh.qe(), 2), Integer.toString(mh.qeDf()), FigureText.pValue(mh.qep())));
+      total =
+          new ForestPlotModel.Summary(
+              Localization.lang("figure.totalCi"),
+              totalsCells,
+              mh.estimate(),
+              mh.ciLb(),
+              mh.ciUb(),
+              100);
+      overallNotes.add(
+          Localization.lang(
+              "figure.heterogeneityCommon",
+              FigureText.fixed(mh.i2(), 0),
+              FigureText.fixed(mh.qe(), 2),
+              Integer.toString(mh.qeDf()),
+              FigureText.pValue(mh.qep())));
       overallNotes.add(FigureText.overallEffect("z", mh.zval(), mh.pval()));
       subheader = Localization.lang(mh.peto() ? "figure.method.peto" : "figure.method.mh");
     }
     overallNotes.addAll(footnotes);
     Measure measure = out.options().measure();
     boolean log = out.backTransform() == BackTransform.EXP;
-    String left = Localization.lang(lowerIsBetter ? "figure.favoursExperimental"
-        : "figure.favoursControl");
-    String right = Localization.lang(lowerIsBetter ? "figure.favoursControl"
-        : "figure.favoursExperimental");
+    String left =
+        Localization.lang(lowerIsBetter ? "figure.favoursExperimental" : "figure.favoursControl");
+    String right =
+        Localization.lang(lowerIsBetter ? "figure.favoursControl" : "figure.favoursExperimental");
     String measureName = Localization.lang("figure.measure." + measure.name());
     if (out.mh() != null && out.mh().peto()) {
       measureName = Localization.lang("figure.measure.PETO");
     }
-    return new ForestPlotModel(Localization.lang("figure.study"), cols,
-        Localization.lang("figure.weight"), measureName, subheader,
-        Localization.lang("figure.ci95"), groups, List.of(total), pi, overallNotes, log, 0, left,
-        right, 2, Double.NaN, Localization.lang("figure.notEstimable"));
+    return new ForestPlotModel(
+        Localization.lang("figure.study"),
+        cols,
+        Localization.lang("figure.weight"),
+        measureName,
+        subheader,
+        Localization.lang("figure.ci95"),
+        groups,
+        List.of(total),
+        pi,
+        overallNotes,
+        log,
+        0,
+        left,
+        right,
+        2,
+        Double.NaN,
+        Localization.lang("figure.notEstimable"));
   }
 
   /** Characteristic columns by field key, labelled in the current language. */
   public static List<Column> extraColumns(ProjectData data, List<String> keys, StudyTable t) {
     List<Column> out = new ArrayList<>();
     for (String key : keys) {
-      CharacteristicField f = data.fields().stream()
-          .filter(x -> x.key().equalsIgnoreCase(key.strip())).findFirst()
-          .orElseThrow(() -> new WorkbenchException(WorkbenchException.Kind.USAGE,
-              Localization.lang("figure.error.column", key, data.fields().stream()
-                  .map(CharacteristicField::key).collect(Collectors.joining(", ")))));
+      CharacteristicField f =
+          data.fields().stream()
+              .filter(x -> x.key().equalsIgnoreCase(key.strip()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new WorkbenchException(
+                          WorkbenchException.Kind.USAGE,
+                          Localization.lang(
+                              "figure.error.column",
+                              key,
+                              data.fields().stream()
+                                  .map(CharacteristicField::key)
+                                  .collect(Collectors.joining(", ")))));
       List<String> values = t.columns().get(f.key());
       out.add(new Column(f.label(Localization.language()), values));
     }
@@ -184,8 +233,8 @@ public final class ForestModelBuilder {
     try {
       return Measure.valueOf(name.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new WorkbenchException(WorkbenchException.Kind.USAGE,
-          Localization.lang("figure.error.measure", name));
+      throw new WorkbenchException(
+          WorkbenchException.Kind.USAGE, Localization.lang("figure.error.measure", name));
     }
   }
 
@@ -196,8 +245,8 @@ public final class ForestModelBuilder {
     if (name.equalsIgnoreCase("knha") || name.equalsIgnoreCase("hk")) {
       return TestType.KNHA;
     }
-    throw new WorkbenchException(WorkbenchException.Kind.USAGE,
-        Localization.lang("figure.error.test", name));
+    throw new WorkbenchException(
+        WorkbenchException.Kind.USAGE, Localization.lang("figure.error.test", name));
   }
 
   private static String heterogeneity(MetaResult m) {
@@ -205,8 +254,7 @@ public final class ForestModelBuilder {
   }
 
   private static String overall(MetaResult m) {
-    String stat = m.test() == TestType.KNHA
-        ? "t(" + FigureText.fixed(m.df(), 0) + ")" : "z";
+    String stat = m.test() == TestType.KNHA ? "t(" + FigureText.fixed(m.df(), 0) + ")" : "z";
     return FigureText.overallEffect(stat, m.stat(), m.pval());
   }
 
@@ -231,21 +279,24 @@ public final class ForestModelBuilder {
     String e = Localization.lang("figure.experimental");
     String c = Localization.lang("figure.control");
     return switch (kind) {
-      case BINARY -> List.of(
-          new ForestPlotModel.Column(e, Localization.lang("figure.events")),
-          new ForestPlotModel.Column(e, Localization.lang("figure.total")),
-          new ForestPlotModel.Column(c, Localization.lang("figure.events")),
-          new ForestPlotModel.Column(c, Localization.lang("figure.total")));
-      case CONTINUOUS -> List.of(
-          new ForestPlotModel.Column(e, Localization.lang("figure.mean")),
-          new ForestPlotModel.Column(e, Localization.lang("figure.sd")),
-          new ForestPlotModel.Column(e, Localization.lang("figure.total")),
-          new ForestPlotModel.Column(c, Localization.lang("figure.mean")),
-          new ForestPlotModel.Column(c, Localization.lang("figure.sd")),
-          new ForestPlotModel.Column(c, Localization.lang("figure.total")));
-      case GENERIC -> List.of(
-          new ForestPlotModel.Column("", Localization.lang("figure.estimate")),
-          new ForestPlotModel.Column("", Localization.lang("figure.se")));
+      case BINARY ->
+          List.of(
+              new ForestPlotModel.Column(e, Localization.lang("figure.events")),
+              new ForestPlotModel.Column(e, Localization.lang("figure.total")),
+              new ForestPlotModel.Column(c, Localization.lang("figure.events")),
+              new ForestPlotModel.Column(c, Localization.lang("figure.total")));
+      case CONTINUOUS ->
+          List.of(
+              new ForestPlotModel.Column(e, Localization.lang("figure.mean")),
+              new ForestPlotModel.Column(e, Localization.lang("figure.sd")),
+              new ForestPlotModel.Column(e, Localization.lang("figure.total")),
+              new ForestPlotModel.Column(c, Localization.lang("figure.mean")),
+              new ForestPlotModel.Column(c, Localization.lang("figure.sd")),
+              new ForestPlotModel.Column(c, Localization.lang("figure.total")));
+      case GENERIC ->
+          List.of(
+              new ForestPlotModel.Column("", Localization.lang("figure.estimate")),
+              new ForestPlotModel.Column("", Localization.lang("figure.se")));
     };
   }
 
@@ -254,8 +305,8 @@ public final class ForestModelBuilder {
       return List.of(num(t.eventsE()), num(t.totalE()), num(t.eventsC()), num(t.totalC()));
     }
     if (d instanceof StudyData.ContinuousArms c) {
-      return List.of(num(c.meanE()), num(c.sdE()), num(c.nE()), num(c.meanC()), num(c.sdC()),
-          num(c.nC()));
+      return List.of(
+          num(c.meanE()), num(c.sdE()), num(c.nE()), num(c.meanC()), num(c.sdC()), num(c.nC()));
     }
     if (d instanceof StudyData.GenericEffect g) {
       return List.of(num(g.yi()), num(Math.sqrt(g.vi())));
@@ -265,8 +316,8 @@ public final class ForestModelBuilder {
   }
 
   /** Summed events and totals (binary) or totals (continuous) of the studies in the estimate. */
-  private static List<String> totals(List<EffectSize> es, int nArm, int nCols,
-      StudyTable.Kind kind) {
+  private static List<String> totals(
+      List<EffectSize> es, int nArm, int nCols, StudyTable.Kind kind) {
     List<String> cells = new ArrayList<>();
     double[] sum = new double[nArm];
     for (EffectSize e : es) {
@@ -284,8 +335,9 @@ public final class ForestModelBuilder {
       }
     }
     for (int i = 0; i < nArm; i++) {
-      boolean shown = kind == StudyTable.Kind.BINARY
-          || (kind == StudyTable.Kind.CONTINUOUS && (i == 2 || i == 5));
+      boolean shown =
+          kind == StudyTable.Kind.BINARY
+              || (kind == StudyTable.Kind.CONTINUOUS && (i == 2 || i == 5));
       cells.add(shown ? num(sum[i]) : "");
     }
     while (cells.size() < nCols) {
@@ -302,7 +354,9 @@ public final class ForestModelBuilder {
     if (v == Math.rint(v) && Math.abs(v) < 1e12) {
       return Long.toString((long) v);
     }
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(6))
-        .stripTrailingZeros().toPlainString();
+    return new java.math.BigDecimal(v)
+        .round(new java.math.MathContext(6))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 }

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * What a forest plot shows, independent of the meta-analysis engine: rows of text columns and
  * intervals on the analysis scale (log scale for ratio measures, where {@code logScale} is set and
- * axis labels and effect texts are back-transformed with exp). All texts are already localised;
- * the renderer only formats numbers.
+ * axis labels and effect texts are back-transformed with exp). All texts are already localised; the
+ * renderer only formats numbers.
  *
  * @param effectHeader the measure ("Risk Ratio"), over the effect text column and the graph
  * @param effectSubheader method line over the graph ("IV, Random (REML), 95% CI")
@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param predictionInterval prediction interval bar under the overall diamond, or null
  * @param footnotes lines under the overall result (heterogeneity, test for overall effect, test for
  *     subgroup differences)
- * @param axisExtent half-width of the axis around {@code nullValue} on the analysis scale, or NaN to
- *     choose one from the data
+ * @param axisExtent half-width of the axis around {@code nullValue} on the analysis scale, or NaN
+ *     to choose one from the data
  */
 public record ForestPlotModel(
     String studyHeader,
@@ -58,14 +58,22 @@ public record ForestPlotModel(
     for (Group g : groups) {
       for (StudyRow r : g.studies()) {
         if (r.cells().size() != columns.size()) {
-          throw new IllegalArgumentException("row '" + r.label() + "' has " + r.cells().size()
-              + " cells for " + columns.size() + " columns");
+          throw new IllegalArgumentException(
+              "row '"
+                  + r.label()
+                  + "' has "
+                  + r.cells().size()
+                  + " cells for "
+                  + columns.size()
+                  + " columns");
         }
       }
     }
   }
 
-  /** A text column; {@code group} is the upper header spanning adjacent columns of the same group. */
+  /**
+   * A text column; {@code group} is the upper header spanning adjacent columns of the same group.
+   */
   public record Column(String group, String header) {
     public Column {
       group = nz(group);
@@ -85,11 +93,15 @@ public record ForestPlotModel(
   }
 
   /**
-   * One study: label, text cells, effect with CI on the analysis scale, and weight in percent
-   * (NaN = no weight, e.g. not estimable).
+   * One study: label, text cells, effect with CI on the analysis scale, and weight in percent (NaN
+   * = no weight, e.g. not estimable).
    */
   public record StudyRow(
-      String label, List<String> cells, double estimate, double lower, double upper,
+      String label,
+      List<String> cells,
+      double estimate,
+      double lower,
+      double upper,
       double weightPercent) {
     public StudyRow {
       label = nz(label);
@@ -106,7 +118,11 @@ public record ForestPlotModel(
    * cells (e.g. summed totals), estimate with CI, and weight in percent (NaN = none shown).
    */
   public record Summary(
-      String label, List<String> cells, double estimate, double lower, double upper,
+      String label,
+      List<String> cells,
+      double estimate,
+      double lower,
+      double upper,
       double weightPercent) {
     public Summary {
       label = nz(label);
@@ -136,26 +152,34 @@ public record ForestPlotModel(
   /** Every text of the model (to choose a font that can display all of it). */
   public String allText() {
     StringBuilder sb = new StringBuilder();
-    sb.append(studyHeader).append(weightHeader).append(effectHeader).append(effectSubheader)
+    sb.append(studyHeader)
+        .append(weightHeader)
+        .append(effectHeader)
+        .append(effectSubheader)
         .append(ciHeader)
-        .append(favoursLeft).append(favoursRight).append(notEstimable);
+        .append(favoursLeft)
+        .append(favoursRight)
+        .append(notEstimable);
     columns.forEach(c -> sb.append(c.group()).append(c.header()));
     for (Group g : groups) {
       sb.append(g.heading());
-      g.studies().forEach(r -> {
-        sb.append(r.label());
-        r.cells().forEach(sb::append);
-      });
+      g.studies()
+          .forEach(
+              r -> {
+                sb.append(r.label());
+                r.cells().forEach(sb::append);
+              });
       if (g.summary() != null) {
         sb.append(g.summary().label());
         g.summary().cells().forEach(sb::append);
       }
       g.notes().forEach(sb::append);
     }
-    overall.forEach(s -> {
-      sb.append(s.label());
-      s.cells().forEach(sb::append);
-    });
+    overall.forEach(
+        s -> {
+          sb.append(s.label());
+          s.cells().forEach(sb::append);
+        });
     if (predictionInterval != null) {
       sb.append(predictionInterval.label());
     }

@@ -18,9 +18,9 @@ import org.ewb.logic.figure.ForestPlotModel.StudyRow;
 import org.ewb.logic.figure.ForestPlotModel.Summary;
 
 /**
- * Draws a forest plot in the layout reviewers publish (RevMan): study | per-arm data | extra columns
- * | weight | effect [95% CI] | graph, squares with area proportional to weight, CI lines with
- * arrows where the axis clips them, the line of no effect, pooled diamonds, the prediction
+ * Draws a forest plot in the layout reviewers publish (RevMan): study | per-arm data | extra
+ * columns | weight | effect [95% CI] | graph, squares with area proportional to weight, CI lines
+ * with arrows where the axis clips them, the line of no effect, pooled diamonds, the prediction
  * interval, heterogeneity and test lines, and "favours" labels under the axis.
  *
  * <p>The font size is the largest of 8 pt down to 5 pt that fits the width (and the height, when
@@ -104,10 +104,12 @@ public final class ForestPlotRenderer implements Figure {
     for (int c = 0; c < nc; c++) {
       head[c] = new String[] {"", cols.get(c).header()};
     }
-    double effW = Math.max(DisplayList.width(model.effectHeader(), bold),
-        DisplayList.width(model.ciHeader(), bold));
-    double weightW = Math.max(DisplayList.width(model.weightHeader(), bold),
-        DisplayList.width("100.0%", bold));
+    double effW =
+        Math.max(
+            DisplayList.width(model.effectHeader(), bold),
+            DisplayList.width(model.ciHeader(), bold));
+    double weightW =
+        Math.max(DisplayList.width(model.weightHeader(), bold), DisplayList.width("100.0%", bold));
     List<Summary> allSummaries = new ArrayList<>(model.overall());
     for (Group g : model.groups()) {
       for (StudyRow r : g.studies()) {
@@ -115,8 +117,9 @@ public final class ForestPlotRenderer implements Figure {
         for (int c = 0; c < nc; c++) {
           colW[c] = Math.max(colW[c], DisplayList.width(r.cells().get(c), plain));
         }
-        effW = Math.max(effW, DisplayList.width(effectText(r.estimate(), r.lower(), r.upper()),
-            plain));
+        effW =
+            Math.max(
+                effW, DisplayList.width(effectText(r.estimate(), r.lower(), r.upper()), plain));
       }
       if (g.summary() != null) {
         allSummaries.add(g.summary());
@@ -139,7 +142,8 @@ public final class ForestPlotRenderer implements Figure {
       for (int c = 0; c < nc && c < s.cells().size(); c++) {
         colW[c] = Math.max(colW[c], DisplayList.width(s.cells().get(c), bold));
       }
-      effW = Math.max(effW, DisplayList.width(effectText(s.estimate(), s.lower(), s.upper()), bold));
+      effW =
+          Math.max(effW, DisplayList.width(effectText(s.estimate(), s.lower(), s.upper()), bold));
     }
     if (model.predictionInterval() != null) {
       labelW = Math.max(labelW, DisplayList.width(model.predictionInterval().label(), plain));
@@ -148,7 +152,8 @@ public final class ForestPlotRenderer implements Figure {
     // group headers spanning adjacent columns: widen the group's last column if needed
     for (int c = 0; c < nc; ) {
       int end = c;
-      while (end + 1 < nc && !cols.get(c).group().isEmpty()
+      while (end + 1 < nc
+          && !cols.get(c).group().isEmpty()
           && cols.get(end + 1).group().equals(cols.get(c).group())) {
         end++;
       }
@@ -170,8 +175,13 @@ public final class ForestPlotRenderer implements Figure {
     }
     double graphMin = Math.max(0.27 * width, 12 * f);
     // the graph header must fit over the graph
-    graphMin = Math.max(graphMin, Math.max(DisplayList.width(model.effectSubheader(), bold),
-        DisplayList.width(model.effectHeader(), bold)) + f);
+    graphMin =
+        Math.max(
+            graphMin,
+            Math.max(
+                    DisplayList.width(model.effectSubheader(), bold),
+                    DisplayList.width(model.effectHeader(), bold))
+                + f);
     double graphMax = 0.45 * width;
     double labelAvail = width - fixed - graphMin;
     boolean truncated = labelW > labelAvail + 1e-6;
@@ -201,9 +211,10 @@ public final class ForestPlotRenderer implements Figure {
     double graphRight = Math.min(width - margin - f * 0.8, graphLeft + graphW);
 
     // ---- axis
-    Axis.Ticks ticks = model.logScale() || Double.isNaN(model.axisExtent())
-        ? axisTicks() : Axis.symmetric(false, model.nullValue(), model.axisExtent(),
-            model.axisExtent());
+    Axis.Ticks ticks =
+        model.logScale() || Double.isNaN(model.axisExtent())
+            ? axisTicks()
+            : Axis.symmetric(false, model.nullValue(), model.axisExtent(), model.axisExtent());
     double aMin = ticks.min();
     double aMax = ticks.max();
     java.util.function.DoubleUnaryOperator px =
@@ -211,16 +222,19 @@ public final class ForestPlotRenderer implements Figure {
 
     // ---- header
     double y = margin;
-    boolean twoRowHeader = !model.effectSubheader().isEmpty() || !model.ciHeader().isEmpty()
-        || cols.stream().anyMatch(c -> !c.group().isEmpty())
-        || java.util.Arrays.stream(head).anyMatch(h -> !h[0].isEmpty());
+    boolean twoRowHeader =
+        !model.effectSubheader().isEmpty()
+            || !model.ciHeader().isEmpty()
+            || cols.stream().anyMatch(c -> !c.group().isEmpty())
+            || java.util.Arrays.stream(head).anyMatch(h -> !h[0].isEmpty());
     double graphCentre = (graphLeft + graphRight) / 2;
     double effCentre = (effLeft + effRight) / 2;
     if (twoRowHeader) {
       double b = DisplayList.baseline(bold, y, rowH);
       for (int c = 0; c < nc; ) {
         int end = c;
-        while (end + 1 < nc && !cols.get(c).group().isEmpty()
+        while (end + 1 < nc
+            && !cols.get(c).group().isEmpty()
             && cols.get(end + 1).group().equals(cols.get(c).group())) {
           end++;
         }
@@ -243,10 +257,14 @@ public final class ForestPlotRenderer implements Figure {
       dl.text(head[c][1], (colLeft[c] + colRight[c]) / 2, hb, Align.CENTER, bold);
     }
     dl.text(model.weightHeader(), weightCentre, hb, Align.CENTER, bold);
-    dl.text(twoRowHeader ? model.ciHeader() : model.effectHeader(), effCentre, hb, Align.CENTER,
+    dl.text(
+        twoRowHeader ? model.ciHeader() : model.effectHeader(), effCentre, hb, Align.CENTER, bold);
+    dl.text(
+        twoRowHeader ? model.effectSubheader() : model.effectHeader(),
+        graphCentre,
+        hb,
+        Align.CENTER,
         bold);
-    dl.text(twoRowHeader ? model.effectSubheader() : model.effectHeader(), graphCentre, hb,
-        Align.CENTER, bold);
     y += rowH;
     dl.line(margin, y + rowH * 0.15, width - margin, y + rowH * 0.15, Color.BLACK, 0.6);
     y += rowH * 0.35;
@@ -266,8 +284,12 @@ public final class ForestPlotRenderer implements Figure {
     boolean multi = model.groups().size() > 1;
     for (Group g : model.groups()) {
       if (!g.heading().isEmpty()) {
-        dl.text(DisplayList.ellipsize(g.heading(), bold, noteWidth), labelX,
-            DisplayList.baseline(bold, y, rowH), Align.LEFT, bold);
+        dl.text(
+            DisplayList.ellipsize(g.heading(), bold, noteWidth),
+            labelX,
+            DisplayList.baseline(bold, y, rowH),
+            Align.LEFT,
+            bold);
         y += rowH;
       }
       for (StudyRow r : g.studies()) {
@@ -286,14 +308,28 @@ public final class ForestPlotRenderer implements Figure {
           marks.add(studyMark(dl, r, cy, px, aMin, aMax, maxWeight, maxSide, f));
         } else {
           dl.text(model.notEstimable(), effRight, b, Align.RIGHT, plain, GREY);
-          marks.add(new StudyMark(r.label(), cy, Double.NaN, 0, Double.NaN, Double.NaN, false,
-              false));
+          marks.add(
+              new StudyMark(r.label(), cy, Double.NaN, 0, Double.NaN, Double.NaN, false, false));
         }
         y += rowH;
       }
       if (g.summary() != null) {
-        diamonds.add(summaryRow(dl, g.summary(), y, rowH, labelX, labelCol, colRight, weightRight,
-            effRight, px, aMin, aMax, plain, bold));
+        diamonds.add(
+            summaryRow(
+                dl,
+                g.summary(),
+                y,
+                rowH,
+                labelX,
+                labelCol,
+                colRight,
+                weightRight,
+                effRight,
+                px,
+                aMin,
+                aMax,
+                plain,
+                bold));
         y += rowH;
       }
       for (String note : g.notes()) {
@@ -310,8 +346,22 @@ public final class ForestPlotRenderer implements Figure {
       y += rowH * 0.4;
     }
     for (Summary s : model.overall()) {
-      diamonds.add(summaryRow(dl, s, y, rowH, labelX, labelCol, colRight, weightRight, effRight, px,
-          aMin, aMax, plain, bold));
+      diamonds.add(
+          summaryRow(
+              dl,
+              s,
+              y,
+              rowH,
+              labelX,
+              labelCol,
+              colRight,
+              weightRight,
+              effRight,
+              px,
+              aMin,
+              aMax,
+              plain,
+              bold));
       y += rowH;
     }
     IntervalMark piMark = null;
@@ -374,13 +424,39 @@ public final class ForestPlotRenderer implements Figure {
       }
     }
     double height = Math.max(axisBottom, ny) + margin;
-    return new ForestLayout(f, rowH, width, height, graphLeft, graphRight, aMin, aMax, axisY,
-        ticks.values(), marks, diamonds, piMark, truncated, dl);
+    return new ForestLayout(
+        f,
+        rowH,
+        width,
+        height,
+        graphLeft,
+        graphRight,
+        aMin,
+        aMax,
+        axisY,
+        ticks.values(),
+        marks,
+        diamonds,
+        piMark,
+        truncated,
+        dl);
   }
 
-  private DiamondMark summaryRow(DisplayList dl, Summary s, double y, double rowH, double labelX,
-      double labelCol, double[] colRight, double weightRight, double effRight,
-      java.util.function.DoubleUnaryOperator px, double aMin, double aMax, Font plain, Font bold) {
+  private DiamondMark summaryRow(
+      DisplayList dl,
+      Summary s,
+      double y,
+      double rowH,
+      double labelX,
+      double labelCol,
+      double[] colRight,
+      double weightRight,
+      double effRight,
+      java.util.function.DoubleUnaryOperator px,
+      double aMin,
+      double aMax,
+      Font plain,
+      Font bold) {
     double b = DisplayList.baseline(bold, y, rowH);
     dl.text(DisplayList.ellipsize(s.label(), bold, labelCol), labelX, b, Align.LEFT, bold);
     for (int c = 0; c < colRight.length && c < s.cells().size(); c++) {
@@ -390,7 +466,8 @@ public final class ForestPlotRenderer implements Figure {
       dl.text(weightText(s.weightPercent()), weightRight, b, Align.RIGHT, bold);
     }
     double cy = y + rowH / 2;
-    if (!(Double.isFinite(s.estimate()) && Double.isFinite(s.lower())
+    if (!(Double.isFinite(s.estimate())
+        && Double.isFinite(s.lower())
         && Double.isFinite(s.upper()))) {
       dl.text(model.notEstimable(), effRight, b, Align.RIGHT, plain, GREY);
       return new DiamondMark(s.label(), cy, Double.NaN, Double.NaN, Double.NaN, 0);
@@ -408,10 +485,14 @@ public final class ForestPlotRenderer implements Figure {
     return new DiamondMark(s.label(), cy, cx, l, r, h);
   }
 
-  private static void addClipped(Path2D.Double d, double l, double r, double cx, double cy,
-      double h, double lo, double hi) {
-    List<double[]> pts = List.of(new double[] {l, cy}, new double[] {cx, cy - h},
-        new double[] {r, cy}, new double[] {cx, cy + h});
+  private static void addClipped(
+      Path2D.Double d, double l, double r, double cx, double cy, double h, double lo, double hi) {
+    List<double[]> pts =
+        List.of(
+            new double[] {l, cy},
+            new double[] {cx, cy - h},
+            new double[] {r, cy},
+            new double[] {cx, cy + h});
     List<double[]> out = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       double[] a = pts.get(i);
@@ -464,9 +545,16 @@ public final class ForestPlotRenderer implements Figure {
     return best;
   }
 
-  private StudyMark studyMark(DisplayList dl, StudyRow r, double cy,
-      java.util.function.DoubleUnaryOperator px, double aMin, double aMax, double maxWeight,
-      double maxSide, double f) {
+  private StudyMark studyMark(
+      DisplayList dl,
+      StudyRow r,
+      double cy,
+      java.util.function.DoubleUnaryOperator px,
+      double aMin,
+      double aMax,
+      double maxWeight,
+      double maxSide,
+      double f) {
     boolean arrowL = r.lower() < aMin;
     boolean arrowR = r.upper() > aMax;
     double l = px.applyAsDouble(Math.max(r.lower(), aMin));
@@ -508,8 +596,8 @@ public final class ForestPlotRenderer implements Figure {
 
   private Axis.Ticks axisTicks() {
     if (!Double.isNaN(model.axisExtent())) {
-      return Axis.symmetric(model.logScale(), model.nullValue(), model.axisExtent(),
-          model.axisExtent());
+      return Axis.symmetric(
+          model.logScale(), model.nullValue(), model.axisExtent(), model.axisExtent());
     }
     double c = model.nullValue();
     double need = 0;

@@ -41,9 +41,10 @@ public final class FunnelModelBuilder {
     double[] yi = y.stream().mapToDouble(Double::doubleValue).toArray();
     double[] vi = v.stream().mapToDouble(Double::doubleValue).toArray();
     // Mantel-Haenszel / Peto have no inverse-variance model: use the common-effect IV model
-    RandomEffectsModel model = out.model() != null
-        ? RandomEffectsModel.of(out.model().method()).withTest(out.model().test())
-        : RandomEffectsModel.of(TauMethod.EE);
+    RandomEffectsModel model =
+        out.model() != null
+            ? RandomEffectsModel.of(out.model().method()).withTest(out.model().test())
+            : RandomEffectsModel.of(TauMethod.EE);
     double pooled = out.model() != null ? out.model().estimate() : out.mh().estimate();
     double a = Double.NaN;
     double b = Double.NaN;
@@ -55,22 +56,35 @@ public final class FunnelModelBuilder {
     List<FunnelPlotModel.Point> filled = new ArrayList<>();
     if (trimfill) {
       TrimAndFill.Result tf = TrimAndFill.of(model).run(yi, vi);
-      tf.filled().forEach(f -> filled.add(new FunnelPlotModel.Point("", f.yi(),
-          Math.sqrt(f.vi()))));
+      tf.filled()
+          .forEach(f -> filled.add(new FunnelPlotModel.Point("", f.yi(), Math.sqrt(f.vi()))));
       pooled = tf.fit().estimate();
     }
     boolean log = out.backTransform() == BackTransform.EXP;
     String measure = Localization.lang("figure.measure." + out.options().measure().name());
-    return new FunnelPlotModel(pts, filled, pooled, 0, log, contours, a, b,
+    return new FunnelPlotModel(
+        pts,
+        filled,
+        pooled,
+        0,
+        log,
+        contours,
+        a,
+        b,
         log ? Localization.lang("figure.logScale", measure) : measure,
-        Localization.lang("figure.funnel.se"), legend());
+        Localization.lang("figure.funnel.se"),
+        legend());
   }
 
   static List<String> legend() {
-    return List.of(Localization.lang("figure.funnel.studies"),
-        Localization.lang("figure.funnel.filled"), Localization.lang("figure.funnel.limits"),
-        Localization.lang("figure.funnel.egger"), Localization.lang("figure.funnel.p01"),
-        Localization.lang("figure.funnel.p05"), Localization.lang("figure.funnel.p10"),
+    return List.of(
+        Localization.lang("figure.funnel.studies"),
+        Localization.lang("figure.funnel.filled"),
+        Localization.lang("figure.funnel.limits"),
+        Localization.lang("figure.funnel.egger"),
+        Localization.lang("figure.funnel.p01"),
+        Localization.lang("figure.funnel.p05"),
+        Localization.lang("figure.funnel.p10"),
         Localization.lang("figure.funnel.pns"));
   }
 }

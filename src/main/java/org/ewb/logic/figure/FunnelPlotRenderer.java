@@ -15,16 +15,18 @@ import org.ewb.logic.figure.FunnelLayout.Mark;
 import org.ewb.logic.figure.FunnelPlotModel.Point;
 
 /**
- * Draws a funnel plot: effect (x, log scale for ratio measures) against standard error (y, 0 at
- * the top), the pooled estimate with pseudo 95% limits {@code pooled ± 1.96 se}, optional
- * significance contours around the null value at z = 1.645, 1.96 and 2.576 (p = 0.10, 0.05,
- * 0.01), Egger's line, and trim-and-fill studies as open circles.
+ * Draws a funnel plot: effect (x, log scale for ratio measures) against standard error (y, 0 at the
+ * top), the pooled estimate with pseudo 95% limits {@code pooled ± 1.96 se}, optional significance
+ * contours around the null value at z = 1.645, 1.96 and 2.576 (p = 0.10, 0.05, 0.01), Egger's line,
+ * and trim-and-fill studies as open circles.
  */
 public final class FunnelPlotRenderer implements Figure {
 
   static final double FONT = 8;
   static final Color[] CONTOUR = {
-    new Color(0xBD, 0xBD, 0xBD), new Color(0xD9, 0xD9, 0xD9), new Color(0xF0, 0xF0, 0xF0),
+    new Color(0xBD, 0xBD, 0xBD),
+    new Color(0xD9, 0xD9, 0xD9),
+    new Color(0xF0, 0xF0, 0xF0),
     Color.WHITE
   };
   static final Color EGGER = new Color(0xB2, 0x22, 0x22);
@@ -98,16 +100,21 @@ public final class FunnelPlotRenderer implements Figure {
     List<LegendItem> items = legendItems();
     List<List<LegendItem>> rows = flow(items, plain, plotRight - plotLeft, sw, f);
     double legendHeight = rows.size() * f * 1.5;
-    double plotBottom = height - margin - f * 1.3 - f * 1.6 - f * 0.4 - legendHeight
-        - (rows.isEmpty() ? 0 : f * 0.6);
+    double plotBottom =
+        height
+            - margin
+            - f * 1.3
+            - f * 1.6
+            - f * 0.4
+            - legendHeight
+            - (rows.isEmpty() ? 0 : f * 0.6);
     double xMin = xt.min();
     double xMax = xt.max();
     java.util.function.DoubleUnaryOperator px =
         v -> plotLeft + (v - xMin) / (xMax - xMin) * (plotRight - plotLeft);
-    java.util.function.DoubleUnaryOperator py =
-        s -> plotTop + s / seMax * (plotBottom - plotTop);
-    Rectangle2D plot = new Rectangle2D.Double(plotLeft, plotTop, plotRight - plotLeft,
-        plotBottom - plotTop);
+    java.util.function.DoubleUnaryOperator py = s -> plotTop + s / seMax * (plotBottom - plotTop);
+    Rectangle2D plot =
+        new Rectangle2D.Double(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop);
 
     // ---- contours (outermost colour first, then the funnels inside it)
     if (model.contours()) {
@@ -127,8 +134,12 @@ public final class FunnelPlotRenderer implements Figure {
     dl.dashed(clip(limits, plot), Color.BLACK, 0.6, 3, 2);
     // ---- Egger line x = intercept + slope * se
     if (model.hasEgger()) {
-      Line2D.Double eg = new Line2D.Double(px.applyAsDouble(model.eggerIntercept()), plotTop,
-          px.applyAsDouble(model.eggerIntercept() + model.eggerSlope() * seMax), plotBottom);
+      Line2D.Double eg =
+          new Line2D.Double(
+              px.applyAsDouble(model.eggerIntercept()),
+              plotTop,
+              px.applyAsDouble(model.eggerIntercept() + model.eggerSlope() * seMax),
+              plotBottom);
       dl.dashed(clip(eg, plot), EGGER, 0.9, 5, 2);
     }
     // ---- points
@@ -143,8 +154,8 @@ public final class FunnelPlotRenderer implements Figure {
     for (Point p : model.filled()) {
       double cx = px.applyAsDouble(p.yi());
       double cy = py.applyAsDouble(p.sei());
-      dl.fillAndStroke(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r), Color.WHITE,
-          Color.BLACK, 0.7);
+      dl.fillAndStroke(
+          new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r), Color.WHITE, Color.BLACK, 0.7);
       marks.add(new Mark(p.label(), cx, cy, true));
     }
     dl.stroke(plot, Color.BLACK, 0.6);
@@ -154,8 +165,12 @@ public final class FunnelPlotRenderer implements Figure {
     for (double t : xt.values()) {
       double x = px.applyAsDouble(t);
       dl.line(x, plotBottom, x, plotBottom + tick, Color.BLACK, 0.6);
-      dl.text(Axis.label(model.logScale() ? Math.exp(t) : t), x, plotBottom + tick + f * 1.0,
-          Align.CENTER, plain);
+      dl.text(
+          Axis.label(model.logScale() ? Math.exp(t) : t),
+          x,
+          plotBottom + tick + f * 1.0,
+          Align.CENTER,
+          plain);
     }
     for (double t : yt.values()) {
       double y = py.applyAsDouble(t);
@@ -178,8 +193,8 @@ public final class FunnelPlotRenderer implements Figure {
       }
       ly += f * 1.5;
     }
-    return new FunnelLayout(width, height, plotLeft, plotRight, plotTop, plotBottom, xMin, xMax,
-        seMax, marks, dl);
+    return new FunnelLayout(
+        width, height, plotLeft, plotRight, plotTop, plotBottom, xMin, xMax, seMax, marks, dl);
   }
 
   private interface Swatch {
@@ -191,32 +206,52 @@ public final class FunnelPlotRenderer implements Figure {
   private List<LegendItem> legendItems() {
     List<String> t = model.legend();
     List<LegendItem> items = new ArrayList<>();
-    items.add(new LegendItem(t.get(0), (dl, x, cy, w, f) -> dl.fill(
-        new Ellipse2D.Double(x + w / 2 - f * 0.33, cy - f * 0.33, f * 0.66, f * 0.66),
-        Color.BLACK)));
+    items.add(
+        new LegendItem(
+            t.get(0),
+            (dl, x, cy, w, f) ->
+                dl.fill(
+                    new Ellipse2D.Double(x + w / 2 - f * 0.33, cy - f * 0.33, f * 0.66, f * 0.66),
+                    Color.BLACK)));
     if (!model.filled().isEmpty()) {
-      items.add(new LegendItem(t.get(1), (dl, x, cy, w, f) -> dl.fillAndStroke(
-          new Ellipse2D.Double(x + w / 2 - f * 0.33, cy - f * 0.33, f * 0.66, f * 0.66),
-          Color.WHITE, Color.BLACK, 0.7)));
+      items.add(
+          new LegendItem(
+              t.get(1),
+              (dl, x, cy, w, f) ->
+                  dl.fillAndStroke(
+                      new Ellipse2D.Double(x + w / 2 - f * 0.33, cy - f * 0.33, f * 0.66, f * 0.66),
+                      Color.WHITE,
+                      Color.BLACK,
+                      0.7)));
     }
-    items.add(new LegendItem(t.get(2), (dl, x, cy, w, f) -> dl.dashed(
-        new Line2D.Double(x, cy, x + w, cy), Color.BLACK, 0.6, 3, 2)));
+    items.add(
+        new LegendItem(
+            t.get(2),
+            (dl, x, cy, w, f) ->
+                dl.dashed(new Line2D.Double(x, cy, x + w, cy), Color.BLACK, 0.6, 3, 2)));
     if (model.hasEgger()) {
-      items.add(new LegendItem(t.get(3), (dl, x, cy, w, f) -> dl.dashed(
-          new Line2D.Double(x, cy, x + w, cy), EGGER, 0.9, 5, 2)));
+      items.add(
+          new LegendItem(
+              t.get(3),
+              (dl, x, cy, w, f) ->
+                  dl.dashed(new Line2D.Double(x, cy, x + w, cy), EGGER, 0.9, 5, 2)));
     }
     if (model.contours()) {
       for (int i = 0; i < 4; i++) {
         Color c = CONTOUR[i];
-        items.add(new LegendItem(t.get(4 + i), (dl, x, cy, w, f) -> dl.fillAndStroke(
-            new Rectangle2D.Double(x, cy - f * 0.45, w, f * 0.9), c, Color.GRAY, 0.4)));
+        items.add(
+            new LegendItem(
+                t.get(4 + i),
+                (dl, x, cy, w, f) ->
+                    dl.fillAndStroke(
+                        new Rectangle2D.Double(x, cy - f * 0.45, w, f * 0.9), c, Color.GRAY, 0.4)));
       }
     }
     return items;
   }
 
-  private static List<List<LegendItem>> flow(List<LegendItem> items, Font font, double width,
-      double sw, double f) {
+  private static List<List<LegendItem>> flow(
+      List<LegendItem> items, Font font, double width, double sw, double f) {
     List<List<LegendItem>> rows = new ArrayList<>();
     List<LegendItem> row = new ArrayList<>();
     double x = 0;
@@ -237,8 +272,12 @@ public final class FunnelPlotRenderer implements Figure {
   }
 
   /** The triangle |x - centre| &lt;= z se for 0 &lt;= se &lt;= seMax. */
-  private static Shape funnel(java.util.function.DoubleUnaryOperator px,
-      java.util.function.DoubleUnaryOperator py, double centre, double z, double seMax) {
+  private static Shape funnel(
+      java.util.function.DoubleUnaryOperator px,
+      java.util.function.DoubleUnaryOperator py,
+      double centre,
+      double z,
+      double seMax) {
     Path2D.Double p = new Path2D.Double();
     p.moveTo(px.applyAsDouble(centre), py.applyAsDouble(0));
     p.lineTo(px.applyAsDouble(centre + z * seMax), py.applyAsDouble(seMax));
@@ -294,8 +333,9 @@ public final class FunnelPlotRenderer implements Figure {
       double dx = b[0] - a[0];
       double dy = b[1] - a[1];
       double[] pp = {-dx, dx, -dy, dy};
-      double[] qq = {a[0] - r.getMinX(), r.getMaxX() - a[0], a[1] - r.getMinY(),
-          r.getMaxY() - a[1]};
+      double[] qq = {
+        a[0] - r.getMinX(), r.getMaxX() - a[0], a[1] - r.getMinY(), r.getMaxY() - a[1]
+      };
       boolean visible = true;
       for (int k = 0; k < 4; k++) {
         if (Math.abs(pp[k]) < 1e-12) {

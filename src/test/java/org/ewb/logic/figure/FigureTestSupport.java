@@ -17,8 +17,8 @@ final class FigureTestSupport {
     try {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setNamespaceAware(true);
-      return f.newDocumentBuilder().parse(
-          new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+      return f.newDocumentBuilder()
+          .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
       throw new AssertionError("SVG is not well-formed XML: " + e.getMessage(), e);
     }

@@ -36,8 +36,7 @@ class FollowUpChartRendererTest {
   @Test
   void seriesAtTheSameTimePointAreDodgedApart() {
     FollowUpLayout l = new FollowUpChartRenderer(SyntheticFollowUp.model(false)).layout(480, 300);
-    List<Mark> atZero = l.points().stream()
-        .filter(p -> Math.abs(p.cx() - l.x(0)) < 10).toList();
+    List<Mark> atZero = l.points().stream().filter(p -> Math.abs(p.cx() - l.x(0)) < 10).toList();
     assertEquals(4, atZero.size());
     assertEquals(4, atZero.stream().mapToDouble(Mark::cx).distinct().count());
   }

@@ -18,8 +18,8 @@ import org.ewb.logic.figure.export.FigureExporter;
 import org.junit.jupiter.api.Test;
 
 /**
- * Geometry of the forest plot, checked on its layout and on the SVG it writes. The model is the
- * BCG vaccine analysis (RR, REML) with numbers from the metafor reference file bcg__RR__REML.
+ * Geometry of the forest plot, checked on its layout and on the SVG it writes. The model is the BCG
+ * vaccine analysis (RR, REML) with numbers from the metafor reference file bcg__RR__REML.
  */
 class ForestPlotRendererTest {
 
@@ -31,15 +31,16 @@ class ForestPlotRendererTest {
   @Test
   void svgContainsEveryStudyLabelAndThePooledEffectText() {
     ForestPlotRenderer r = new ForestPlotRenderer(bcg);
-    List<String> texts = FigureTestSupport.svgTexts(
-        FigureExporter.svg(r, WIDTH, r.preferredHeightPt(WIDTH)));
+    List<String> texts =
+        FigureTestSupport.svgTexts(FigureExporter.svg(r, WIDTH, r.preferredHeightPt(WIDTH)));
     for (StudyRow s : bcg.allStudies()) {
       assertTrue(texts.contains(s.label()), "missing label " + s.label());
     }
     // metafor: estimate_bt 0.4894, ci 0.3441 to 0.6962
     assertTrue(texts.contains("0.49 [0.34, 0.70]"), "pooled text missing: " + texts);
     assertTrue(texts.contains("Aronson 1948") && texts.contains("0.41 [0.13, 1.26]"));
-    assertTrue(texts.stream().anyMatch(t -> t.startsWith("Heterogeneity: τ² = 0.31; I² = 92%")),
+    assertTrue(
+        texts.stream().anyMatch(t -> t.startsWith("Heterogeneity: τ² = 0.31; I² = 92%")),
         "heterogeneity line missing");
   }
 
@@ -53,10 +54,16 @@ class ForestPlotRendererTest {
     assertEquals(l.x(total.upper()), d.rightX(), TOL);
     // the mapping is linear in log RR: 1 (log 0) is where the line of no effect is drawn
     double nullX = l.x(0);
-    assertTrue(l.display().shapes().stream().map(ShapeOp::shape)
-        .map(s -> s.getBounds2D())
-        .anyMatch(b -> Math.abs(b.getMinX() - nullX) < TOL && Math.abs(b.getMaxX() - nullX) < TOL
-            && b.getHeight() > l.rowHeight() * 10), "no vertical line of no effect at x(0)");
+    assertTrue(
+        l.display().shapes().stream()
+            .map(ShapeOp::shape)
+            .map(s -> s.getBounds2D())
+            .anyMatch(
+                b ->
+                    Math.abs(b.getMinX() - nullX) < TOL
+                        && Math.abs(b.getMaxX() - nullX) < TOL
+                        && b.getHeight() > l.rowHeight() * 10),
+        "no vertical line of no effect at x(0)");
     // and the drawn diamond polygon has exactly those extremes
     Rectangle2D db = diamondShape(l, d).getBounds2D();
     assertEquals(d.leftX(), db.getMinX(), TOL);
@@ -95,11 +102,18 @@ class ForestPlotRendererTest {
         assertEquals(l.graphLeft(), m.lineLeft(), TOL);
         double tip = m.lineLeft();
         double y = m.y();
-        assertTrue(l.display().shapes().stream().anyMatch(s -> {
-          Rectangle2D b = s.shape().getBounds2D();
-          return s.fill() != null && Math.abs(b.getMinX() - tip) < TOL
-              && Math.abs(b.getCenterY() - y) < TOL && b.getWidth() > 0 && b.getHeight() > 0;
-        }), "no arrow head at the left end of " + r.label());
+        assertTrue(
+            l.display().shapes().stream()
+                .anyMatch(
+                    s -> {
+                      Rectangle2D b = s.shape().getBounds2D();
+                      return s.fill() != null
+                          && Math.abs(b.getMinX() - tip) < TOL
+                          && Math.abs(b.getCenterY() - y) < TOL
+                          && b.getWidth() > 0
+                          && b.getHeight() > 0;
+                    }),
+            "no arrow head at the left end of " + r.label());
       }
     }
     assertTrue(l.studies().stream().anyMatch(StudyMark::arrowLeft));
@@ -123,15 +137,21 @@ class ForestPlotRendererTest {
   void longLabelsAreCutWithAnEllipsisAndStayLeftOfTheDataColumns() {
     List<String> labels = new ArrayList<>();
     for (StudyRow r : bcg.allStudies()) {
-      labels.add(r.label() + " — a very long study label that names the trial, the centre, the"
-          + " country and the cohort in full detail");
+      labels.add(
+          r.label()
+              + " — a very long study label that names the trial, the centre, the"
+              + " country and the cohort in full detail");
     }
     ForestPlotModel m = ReferenceForestModels.bcg(labels);
     ForestLayout l = new ForestPlotRenderer(m).layout(WIDTH, 0);
     assertTrue(l.labelsTruncated());
     assertTrue(l.fontSize() >= 5);
-    double firstColumn = l.display().texts().stream().filter(t -> t.text().equals("123"))
-        .mapToDouble(TextOp::x).findFirst().orElseThrow();
+    double firstColumn =
+        l.display().texts().stream()
+            .filter(t -> t.text().equals("123"))
+            .mapToDouble(TextOp::x)
+            .findFirst()
+            .orElseThrow();
     for (TextOp t : l.display().texts()) {
       if (t.text().startsWith("Aronson 1948")) {
         assertTrue(t.text().endsWith("…"), t.text());
@@ -145,13 +165,34 @@ class ForestPlotRendererTest {
     List<StudyRow> rows = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       StudyRow r = bcg.allStudies().get(i % 13);
-      rows.add(new StudyRow("Trial " + (i + 1) + " " + r.label(), r.cells(), r.estimate(),
-          r.lower(), r.upper(), r.weightPercent() * 13 / 60));
+      rows.add(
+          new StudyRow(
+              "Trial " + (i + 1) + " " + r.label(),
+              r.cells(),
+              r.estimate(),
+              r.lower(),
+              r.upper(),
+              r.weightPercent() * 13 / 60));
     }
-    ForestPlotModel m = new ForestPlotModel(bcg.studyHeader(), bcg.columns(), bcg.weightHeader(),
-        bcg.effectHeader(), bcg.effectSubheader(), bcg.ciHeader(), List.of(new Group("", rows, null, List.of())),
-        bcg.overall(), bcg.predictionInterval(), bcg.footnotes(), true, 0, bcg.favoursLeft(),
-        bcg.favoursRight(), 2, Double.NaN, bcg.notEstimable());
+    ForestPlotModel m =
+        new ForestPlotModel(
+            bcg.studyHeader(),
+            bcg.columns(),
+            bcg.weightHeader(),
+            bcg.effectHeader(),
+            bcg.effectSubheader(),
+            bcg.ciHeader(),
+            List.of(new Group("", rows, null, List.of())),
+            bcg.overall(),
+            bcg.predictionInterval(),
+            bcg.footnotes(),
+            true,
+            0,
+            bcg.favoursLeft(),
+            bcg.favoursRight(),
+            2,
+            Double.NaN,
+            bcg.notEstimable());
     double a4Text = (297 - 2 * 25) * 72 / 25.4;
     ForestLayout l = new ForestPlotRenderer(m).layout(WIDTH, a4Text);
     assertTrue(l.height() <= a4Text, "height " + l.height() + " > " + a4Text);
@@ -182,11 +223,33 @@ class ForestPlotRendererTest {
   @Test
   void notEstimableStudyShowsTextAndNoSquare() {
     StudyRow ok = bcg.allStudies().get(0);
-    StudyRow none = new StudyRow("Empty 2001", List.of("0", "10", "0", "10"), Double.NaN,
-        Double.NaN, Double.NaN, Double.NaN);
-    ForestPlotModel m = new ForestPlotModel(bcg.studyHeader(), bcg.columns(), bcg.weightHeader(),
-        bcg.effectHeader(), "", "", List.of(new Group("", List.of(ok, none), null, List.of())),
-        List.of(), null, List.of(), true, 0, "", "", 2, Double.NaN, "Not estimable");
+    StudyRow none =
+        new StudyRow(
+            "Empty 2001",
+            List.of("0", "10", "0", "10"),
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN);
+    ForestPlotModel m =
+        new ForestPlotModel(
+            bcg.studyHeader(),
+            bcg.columns(),
+            bcg.weightHeader(),
+            bcg.effectHeader(),
+            "",
+            "",
+            List.of(new Group("", List.of(ok, none), null, List.of())),
+            List.of(),
+            null,
+            List.of(),
+            true,
+            0,
+            "",
+            "",
+            2,
+            Double.NaN,
+            "Not estimable");
     ForestLayout l = new ForestPlotRenderer(m).layout(WIDTH, 0);
     assertEquals(0, l.studies().get(1).side());
     assertTrue(l.display().texts().stream().anyMatch(t -> t.text().equals("Not estimable")));
@@ -194,9 +257,13 @@ class ForestPlotRendererTest {
   }
 
   private static java.awt.Shape diamondShape(ForestLayout l, DiamondMark d) {
-    return l.display().shapes().stream().map(ShapeOp::shape)
-        .filter(s -> Math.abs(s.getBounds2D().getCenterY() - d.y()) < 1e-6
-            && Math.abs(s.getBounds2D().getHeight() - 2 * d.halfHeight()) < 1e-6)
-        .findFirst().orElseThrow();
+    return l.display().shapes().stream()
+        .map(ShapeOp::shape)
+        .filter(
+            s ->
+                Math.abs(s.getBounds2D().getCenterY() - d.y()) < 1e-6
+                    && Math.abs(s.getBounds2D().getHeight() - 2 * d.halfHeight()) < 1e-6)
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -10,8 +10,8 @@ import org.ewb.logic.figure.FunnelPlotModel.Point;
 import org.junit.jupiter.api.Test;
 
 /**
- * Funnel plot geometry on the BCG data (metafor bcg__RR__REML studies; Egger line and
- * trim-and-fill study from bcg__RR__bias).
+ * Funnel plot geometry on the BCG data (metafor bcg__RR__REML studies; Egger line and trim-and-fill
+ * study from bcg__RR__bias).
  */
 class FunnelPlotRendererTest {
 
@@ -51,33 +51,42 @@ class FunnelPlotRendererTest {
     FunnelLayout l = new FunnelPlotRenderer(m).layout(340, 280);
     double apexX = l.x(m.pooled());
     // the vertical pooled line
-    assertTrue(l.display().shapes().stream().anyMatch(s -> {
-      Rectangle2D b = s.shape().getBounds2D();
-      return Math.abs(b.getMinX() - apexX) < TOL && Math.abs(b.getMaxX() - apexX) < TOL
-          && Math.abs(b.getMinY() - l.plotTop()) < TOL;
-    }));
+    assertTrue(
+        l.display().shapes().stream()
+            .anyMatch(
+                s -> {
+                  Rectangle2D b = s.shape().getBounds2D();
+                  return Math.abs(b.getMinX() - apexX) < TOL
+                      && Math.abs(b.getMaxX() - apexX) < TOL
+                      && Math.abs(b.getMinY() - l.plotTop()) < TOL;
+                }));
     // the dashed limits: a path through (apex, top) widening to pooled +- 1.96 seMax
     double left = Math.max(l.plotLeft(), l.x(m.pooled() - 1.96 * l.seMax()));
-    assertTrue(l.display().shapes().stream().anyMatch(s -> s.dash() != null
-        && Math.abs(s.shape().getBounds2D().getMinX() - left) < 1e-3
-        && Math.abs(s.shape().getBounds2D().getMinY() - l.plotTop()) < 1e-3));
+    assertTrue(
+        l.display().shapes().stream()
+            .anyMatch(
+                s ->
+                    s.dash() != null
+                        && Math.abs(s.shape().getBounds2D().getMinX() - left) < 1e-3
+                        && Math.abs(s.shape().getBounds2D().getMinY() - l.plotTop()) < 1e-3));
   }
 
   @Test
   void contoursAndEggerLineAppearOnlyWhenAsked() {
-    FunnelLayout with = new FunnelPlotRenderer(ReferenceForestModels.bcgFunnel(true))
-        .layout(340, 280);
-    FunnelLayout without = new FunnelPlotRenderer(ReferenceForestModels.bcgFunnel(false))
-        .layout(340, 280);
-    List<String> withTexts = with.display().texts().stream().map(DisplayList.TextOp::text)
-        .toList();
-    List<String> withoutTexts = without.display().texts().stream()
-        .map(DisplayList.TextOp::text).toList();
+    FunnelLayout with =
+        new FunnelPlotRenderer(ReferenceForestModels.bcgFunnel(true)).layout(340, 280);
+    FunnelLayout without =
+        new FunnelPlotRenderer(ReferenceForestModels.bcgFunnel(false)).layout(340, 280);
+    List<String> withTexts = with.display().texts().stream().map(DisplayList.TextOp::text).toList();
+    List<String> withoutTexts =
+        without.display().texts().stream().map(DisplayList.TextOp::text).toList();
     assertTrue(withTexts.contains("p < 0.01"));
     assertTrue(!withoutTexts.contains("p < 0.01"));
     assertTrue(withoutTexts.contains("Egger regression line"));
-    long contourFills = with.display().shapes().stream()
-        .filter(s -> s.fill() == FunnelPlotRenderer.CONTOUR[1]).count();
+    long contourFills =
+        with.display().shapes().stream()
+            .filter(s -> s.fill() == FunnelPlotRenderer.CONTOUR[1])
+            .count();
     assertTrue(contourFills >= 1);
   }
 }

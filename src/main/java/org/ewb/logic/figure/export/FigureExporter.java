@@ -22,8 +22,8 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import org.ewb.logic.figure.DisplayList;
-import org.ewb.logic.figure.FigureFonts;
 import org.ewb.logic.figure.Figure;
+import org.ewb.logic.figure.FigureFonts;
 import org.ewb.logic.l10n.Localization;
 import org.ewb.model.WorkbenchException;
 import org.jfree.svg.SVGGraphics2D;
@@ -45,7 +45,9 @@ public final class FigureExporter {
 
   /** Output format, chosen from the file extension. */
   public enum Format {
-    PNG, SVG, PDF;
+    PNG,
+    SVG,
+    PDF;
 
     /** The format of a file name (.png, .svg, .pdf), or a usage error naming the file. */
     public static Format of(Path file) {
@@ -55,14 +57,15 @@ public final class FigureExporter {
           return f;
         }
       }
-      throw new WorkbenchException(WorkbenchException.Kind.USAGE,
+      throw new WorkbenchException(
+          WorkbenchException.Kind.USAGE,
           Localization.lang("figure.error.format", file.getFileName().toString()));
     }
   }
 
   /** What was written: the size in mm and, for PNG, in pixels. */
-  public record Result(Path file, Format format, double widthMm, double heightMm, int widthPx,
-      int heightPx) {}
+  public record Result(
+      Path file, Format format, double widthMm, double heightMm, int widthPx, int heightPx) {}
 
   private FigureExporter() {}
 
@@ -70,12 +73,12 @@ public final class FigureExporter {
   public static Result export(Figure figure, Path file, double widthMm, double heightMm, int dpi) {
     Format format = Format.of(file);
     if (!(widthMm > 0) || widthMm > 2000) {
-      throw new WorkbenchException(WorkbenchException.Kind.USAGE,
-          Localization.lang("figure.error.width", widthMm));
+      throw new WorkbenchException(
+          WorkbenchException.Kind.USAGE, Localization.lang("figure.error.width", widthMm));
     }
     if (format == Format.PNG && (dpi < 36 || dpi > 2400)) {
-      throw new WorkbenchException(WorkbenchException.Kind.USAGE,
-          Localization.lang("figure.error.dpi", dpi));
+      throw new WorkbenchException(
+          WorkbenchException.Kind.USAGE, Localization.lang("figure.error.dpi", dpi));
     }
     double wPt = widthMm * PT_PER_MM;
     double hPt = heightMm > 0 ? heightMm * PT_PER_MM : Math.ceil(figure.preferredHeightPt(wPt));
@@ -103,8 +106,10 @@ public final class FigureExporter {
         }
       };
     } catch (IOException e) {
-      throw new WorkbenchException(WorkbenchException.Kind.FILE,
-          Localization.lang("figure.error.write", file.toString(), e.getMessage()), e);
+      throw new WorkbenchException(
+          WorkbenchException.Kind.FILE,
+          Localization.lang("figure.error.write", file.toString(), e.getMessage()),
+          e);
     }
   }
 
@@ -115,8 +120,8 @@ public final class FigureExporter {
 
   /** Draws the figure into an RGB image of {@code wPt x hPt} points at {@code dpi}. */
   public static BufferedImage png(Figure figure, double wPt, double hPt, int dpi) {
-    BufferedImage img = new BufferedImage(pixels(wPt, dpi), pixels(hPt, dpi),
-        BufferedImage.TYPE_INT_RGB);
+    BufferedImage img =
+        new BufferedImage(pixels(wPt, dpi), pixels(hPt, dpi), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
       g.scale(dpi / 72.0, dpi / 72.0);
@@ -135,7 +140,8 @@ public final class FigureExporter {
     // no DOCTYPE: SVG 2 drops it, and a DTD reference makes XML tools fetch it from the network
     // the viewBox makes one user unit one point at the stated physical width and height
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        + g.getSVGElement(null, true, new ViewBox(0, 0, wPt, hPt), null, null) + "\n";
+        + g.getSVGElement(null, true, new ViewBox(0, 0, wPt, hPt), null, null)
+        + "\n";
   }
 
   /** Writes the figure as a one-page PDF of {@code wPt x hPt} points. */
@@ -171,8 +177,8 @@ public final class FigureExporter {
     try (OutputStream os = Files.newOutputStream(file);
         ImageOutputStream out = ImageIO.createImageOutputStream(os)) {
       ImageWriteParam param = writer.getDefaultWriteParam();
-      IIOMetadata meta = writer.getDefaultImageMetadata(
-          ImageTypeSpecifier.createFromRenderedImage(img), param);
+      IIOMetadata meta =
+          writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
       String ppm = Integer.toString((int) Math.round(dpi / 0.0254));
       IIOMetadataNode phys = new IIOMetadataNode("pHYs");
       phys.setAttribute("pixelsPerUnitXAxis", ppm);
@@ -187,5 +193,4 @@ public final class FigureExporter {
       writer.dispose();
     }
   }
-
 }

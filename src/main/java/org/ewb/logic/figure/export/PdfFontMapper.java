@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps the Java fonts a figure uses to font files that OpenPDF embeds as subsets (Type 0 /
- * Identity-H with a ToUnicode map), so that every character, Chinese included, stays selectable
- * and extractable text (ADR 0050). Font files are found by PostScript name in the usual system
- * font folders; the index is built once per JVM and only as far as needed.
+ * Identity-H with a ToUnicode map), so that every character, Chinese included, stays selectable and
+ * extractable text (ADR 0050). Font files are found by PostScript name in the usual system font
+ * folders; the index is built once per JVM and only as far as needed.
  */
 final class PdfFontMapper implements FontMapper {
 
@@ -85,8 +85,9 @@ final class PdfFontMapper implements FontMapper {
     String key = squash(psName);
     List<Path> candidates = new ArrayList<>(fontFiles());
     // files whose name shares the longest prefix with the font name are read first
-    candidates.sort(Comparator.comparingInt((Path p) -> -commonPrefix(
-        squash(p.getFileName().toString()), key)));
+    candidates.sort(
+        Comparator.comparingInt(
+            (Path p) -> -commonPrefix(squash(p.getFileName().toString()), key)));
     for (Path p : candidates) {
       String file = p.toString();
       try {
@@ -131,9 +132,14 @@ final class PdfFontMapper implements FontMapper {
 
   private static List<Path> fontDirs() {
     String home = System.getProperty("user.home", "");
-    List<Path> dirs = new ArrayList<>(List.of(Path.of("/usr/share/fonts"),
-        Path.of("/usr/local/share/fonts"), Path.of("/System/Library/Fonts"),
-        Path.of("/Library/Fonts"), Path.of("C:/Windows/Fonts")));
+    List<Path> dirs =
+        new ArrayList<>(
+            List.of(
+                Path.of("/usr/share/fonts"),
+                Path.of("/usr/local/share/fonts"),
+                Path.of("/System/Library/Fonts"),
+                Path.of("/Library/Fonts"),
+                Path.of("C:/Windows/Fonts")));
     if (!home.isEmpty()) {
       dirs.add(Path.of(home, ".fonts"));
       dirs.add(Path.of(home, ".local/share/fonts"));

@@ -74,8 +74,7 @@ class FigureExporterTest {
       IIOMetadata meta = reader.getImageMetadata(0);
       Node phys = find(meta.getAsTree("javax_imageio_png_1.0"), "pHYs");
       // 300 dpi = 11811 pixels per metre
-      assertEquals("11811", phys.getAttributes().getNamedItem("pixelsPerUnitXAxis")
-          .getNodeValue());
+      assertEquals("11811", phys.getAttributes().getNamedItem("pixelsPerUnitXAxis").getNodeValue());
       assertEquals("meter", phys.getAttributes().getNamedItem("unitSpecifier").getNodeValue());
       reader.dispose();
     }
@@ -83,8 +82,8 @@ class FigureExporterTest {
 
   @Test
   void pngHeightDefaultsToTheFiguresPreferredHeight() {
-    FigureExporter.Result r = FigureExporter.export(new TextFigure(), dir.resolve("f.png"), 100,
-        0, 72);
+    FigureExporter.Result r =
+        FigureExporter.export(new TextFigure(), dir.resolve("f.png"), 100, 0, 72);
     // 100 pt preferred height at 72 dpi = 100 px
     assertEquals(100, r.heightPx());
     assertEquals(100 * 25.4 / 72, r.heightMm(), 1e-9);
@@ -96,7 +95,8 @@ class FigureExporterTest {
     FigureExporter.export(new TextFigure(), file, 170, 80, 300);
     String svg = Files.readString(file, StandardCharsets.UTF_8);
     assertTrue(svg.contains("width='481.8897637795276pt'"), svg.substring(0, 300));
-    assertTrue(svg.matches("(?s).*viewBox='0\\.0 0\\.0 481\\.889763779527\\d* 226\\.77165354330\\d*'.*"),
+    assertTrue(
+        svg.matches("(?s).*viewBox='0\\.0 0\\.0 481\\.889763779527\\d* 226\\.77165354330\\d*'.*"),
         svg.substring(0, 400));
     assertTrue(svg.contains(">" + TextFigure.CHINESE + "<"));
     assertTrue(svg.contains(">" + TextFigure.GREEK + "<"));
@@ -141,16 +141,20 @@ class FigureExporterTest {
 
   @Test
   void unknownExtensionIsAUsageErrorNamingTheFile() {
-    WorkbenchException e = assertThrows(WorkbenchException.class,
-        () -> FigureExporter.export(new TextFigure(), dir.resolve("figure.jpg"), 170, 0, 300));
+    WorkbenchException e =
+        assertThrows(
+            WorkbenchException.class,
+            () -> FigureExporter.export(new TextFigure(), dir.resolve("figure.jpg"), 170, 0, 300));
     assertEquals(WorkbenchException.Kind.USAGE, e.kind());
     assertTrue(e.getMessage().contains("figure.jpg"));
   }
 
   @Test
   void absurdDpiIsAUsageError() {
-    WorkbenchException e = assertThrows(WorkbenchException.class,
-        () -> FigureExporter.export(new TextFigure(), dir.resolve("f.png"), 170, 0, 100000));
+    WorkbenchException e =
+        assertThrows(
+            WorkbenchException.class,
+            () -> FigureExporter.export(new TextFigure(), dir.resolve("f.png"), 170, 0, 100000));
     assertEquals(WorkbenchException.Kind.USAGE, e.kind());
   }
 
