@@ -14,9 +14,10 @@ import picocli.CommandLine.Command;
       NewCommand.class,
       InfoCommand.class,
       ValidateCommand.class,
+      AnalyzeCommand.class,
+      PlotCommand.class,
       BuildSamplesCommand.class,
       BenchSyntheticCommand.class,
-      AnalyzeCommand.class,
     })
 public final class MainCommand implements Runnable {
 
