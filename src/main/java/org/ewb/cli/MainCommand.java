@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       AnalyzeCommand.class,
       PlotCommand.class,
+      ExportCommand.class,
       BuildSamplesCommand.class,
       BenchSyntheticCommand.class,
     })
