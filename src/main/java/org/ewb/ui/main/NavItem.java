@@ -1,0 +1,20 @@
+package org.ewb.ui.main;
+
+/** A node of the navigator: what it shows and, for outcomes and time points, which one. */
+public record NavItem(Kind kind, long id, String text) {
+
+  /** The kinds of navigator nodes; each has its own centre view. */
+  public enum Kind {
+    STUDIES,
+    CHARACTERISTICS,
+    OUTCOMES,
+    OUTCOME,
+    TIME_POINT,
+    ANALYSES
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}
