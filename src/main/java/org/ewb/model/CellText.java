@@ -29,14 +29,19 @@ public record CellText(String text) {
     return text.isEmpty();
   }
 
-  /** The number, if the text is a finite decimal number (a comma decimal separator is not accepted). */
+  /**
+   * The number, if the text is a finite decimal number (a comma decimal separator is not accepted).
+   */
   public OptionalDouble number() {
     if (text.isEmpty()) {
       return OptionalDouble.empty();
     }
     try {
       double d = Double.parseDouble(text);
-      return Double.isFinite(d) && !text.endsWith("d") && !text.endsWith("f") && !text.endsWith("D")
+      return Double.isFinite(d)
+              && !text.endsWith("d")
+              && !text.endsWith("f")
+              && !text.endsWith("D")
               && !text.endsWith("F")
           ? OptionalDouble.of(d)
           : OptionalDouble.empty();

@@ -3,8 +3,8 @@ package org.ewb.model;
 import java.util.List;
 
 /**
- * A column of the "characteristics of included studies" table, defined per project. {@code groupEn} /
- * {@code groupZh} name the upper heading of a two-level table header (empty = no group).
+ * A column of the "characteristics of included studies" table, defined per project. {@code groupEn}
+ * / {@code groupZh} name the upper heading of a two-level table header (empty = no group).
  */
 public record CharacteristicField(
     long id,
@@ -29,7 +29,9 @@ public record CharacteristicField(
     groupZh = Study.nz(groupZh);
   }
 
-  /** Label in the given language ("zh" = Chinese, anything else English); falls back to the other. */
+  /**
+   * Label in the given language ("zh" = Chinese, anything else English); falls back to the other.
+   */
   public String label(String lang) {
     if ("zh".equals(lang)) {
       return labelZh.isEmpty() ? labelEn : labelZh;
@@ -46,7 +48,7 @@ public record CharacteristicField(
   }
 
   public CharacteristicField withId(long newId) {
-    return new CharacteristicField(newId, key, labelEn, labelZh, type, unit, choices, groupEn, groupZh,
-        displayOrder);
+    return new CharacteristicField(
+        newId, key, labelEn, labelZh, type, unit, choices, groupEn, groupZh, displayOrder);
   }
 }

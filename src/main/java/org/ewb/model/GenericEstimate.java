@@ -22,6 +22,7 @@ public record GenericEstimate(
   }
 
   public GenericEstimate withId(long newId) {
-    return new GenericEstimate(newId, studyId, outcomeId, timePointId, effect, se, measure, provenance);
+    return new GenericEstimate(
+        newId, studyId, outcomeId, timePointId, effect, se, measure, provenance);
   }
 }

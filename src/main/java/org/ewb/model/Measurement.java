@@ -32,16 +32,41 @@ public record Measurement(
     provenance = provenance == null ? Provenance.NONE : provenance;
   }
 
-  public static Measurement continuous(long studyId, long outcomeId, long armId, long timePointId,
-      CellText n, CellText mean, CellText sd, Provenance provenance) {
-    return new Measurement(0, studyId, outcomeId, armId, timePointId, n, mean, sd, null, null, null, "",
-        provenance);
+  public static Measurement continuous(
+      long studyId,
+      long outcomeId,
+      long armId,
+      long timePointId,
+      CellText n,
+      CellText mean,
+      CellText sd,
+      Provenance provenance) {
+    return new Measurement(
+        0, studyId, outcomeId, armId, timePointId, n, mean, sd, null, null, null, "", provenance);
   }
 
-  public static Measurement dichotomous(long studyId, long outcomeId, long armId, long timePointId,
-      CellText events, CellText total, Provenance provenance) {
-    return new Measurement(0, studyId, outcomeId, armId, timePointId, null, null, null, events, total,
-        null, "", provenance);
+  public static Measurement dichotomous(
+      long studyId,
+      long outcomeId,
+      long armId,
+      long timePointId,
+      CellText events,
+      CellText total,
+      Provenance provenance) {
+    return new Measurement(
+        0,
+        studyId,
+        outcomeId,
+        armId,
+        timePointId,
+        null,
+        null,
+        null,
+        events,
+        total,
+        null,
+        "",
+        provenance);
   }
 
   public boolean isDerived() {
@@ -49,7 +74,19 @@ public record Measurement(
   }
 
   public Measurement withId(long newId) {
-    return new Measurement(newId, studyId, outcomeId, armId, timePointId, n, mean, sd, events, total,
-        reported, derivation, provenance);
+    return new Measurement(
+        newId,
+        studyId,
+        outcomeId,
+        armId,
+        timePointId,
+        n,
+        mean,
+        sd,
+        events,
+        total,
+        reported,
+        derivation,
+        provenance);
   }
 }

@@ -7,8 +7,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A consistent, immutable snapshot of a whole project, read in one transaction. Used by the
- * command line, export, validation and analysis; lists are in display order.
+ * A consistent, immutable snapshot of a whole project, read in one transaction. Used by the command
+ * line, export, validation and analysis; lists are in display order.
  */
 public record ProjectData(
     Project project,
@@ -54,7 +54,8 @@ public record ProjectData(
 
   /** Characteristic value text of a study for a field key, or "" if none. */
   public String value(long studyId, String fieldKey) {
-    Optional<CharacteristicField> f = fields.stream().filter(x -> x.key().equals(fieldKey)).findFirst();
+    Optional<CharacteristicField> f =
+        fields.stream().filter(x -> x.key().equals(fieldKey)).findFirst();
     if (f.isEmpty()) {
       return "";
     }

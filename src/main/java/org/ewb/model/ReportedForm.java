@@ -31,8 +31,15 @@ public record ReportedForm(
   }
 
   public boolean isEmpty() {
-    return se.isEmpty() && ciLower.isEmpty() && ciUpper.isEmpty() && median.isEmpty() && q1.isEmpty()
-        && q3.isEmpty() && min.isEmpty() && max.isEmpty() && percentChange.isEmpty();
+    return se.isEmpty()
+        && ciLower.isEmpty()
+        && ciUpper.isEmpty()
+        && median.isEmpty()
+        && q1.isEmpty()
+        && q3.isEmpty()
+        && min.isEmpty()
+        && max.isEmpty()
+        && percentChange.isEmpty();
   }
 
   private static CellText e(CellText c) {

@@ -2,7 +2,8 @@ package org.ewb.model;
 
 /**
  * One study of the review: its bibliographic data and status. {@code id} is the stable database id
- * (0 for a study not yet stored); {@code key} is a stable text slug (e.g. {@code hu2013_wjmsc_t1d}).
+ * (0 for a study not yet stored); {@code key} is a stable text slug (e.g. {@code
+ * hu2013_wjmsc_t1d}).
  */
 public record Study(
     long id,
@@ -38,27 +39,84 @@ public record Study(
 
   /** A new, not yet stored study with just a key and a label. */
   public static Study of(String key, String label) {
-    return new Study(0, key, label, "", null, "", "", "", "", "", "", "", "", StudyStatus.INCLUDED, 0);
+    return new Study(
+        0, key, label, "", null, "", "", "", "", "", "", "", "", StudyStatus.INCLUDED, 0);
   }
 
   public Study withId(long newId) {
-    return new Study(newId, key, label, authors, year, title, journal, doi, pmid, registration, country,
-        design, notes, status, displayOrder);
+    return new Study(
+        newId,
+        key,
+        label,
+        authors,
+        year,
+        title,
+        journal,
+        doi,
+        pmid,
+        registration,
+        country,
+        design,
+        notes,
+        status,
+        displayOrder);
   }
 
   public Study withLabel(String newLabel) {
-    return new Study(id, key, newLabel, authors, year, title, journal, doi, pmid, registration, country,
-        design, notes, status, displayOrder);
+    return new Study(
+        id,
+        key,
+        newLabel,
+        authors,
+        year,
+        title,
+        journal,
+        doi,
+        pmid,
+        registration,
+        country,
+        design,
+        notes,
+        status,
+        displayOrder);
   }
 
   public Study withStatus(StudyStatus newStatus) {
-    return new Study(id, key, label, authors, year, title, journal, doi, pmid, registration, country,
-        design, notes, newStatus, displayOrder);
+    return new Study(
+        id,
+        key,
+        label,
+        authors,
+        year,
+        title,
+        journal,
+        doi,
+        pmid,
+        registration,
+        country,
+        design,
+        notes,
+        newStatus,
+        displayOrder);
   }
 
   public Study withDisplayOrder(int order) {
-    return new Study(id, key, label, authors, year, title, journal, doi, pmid, registration, country,
-        design, notes, status, order);
+    return new Study(
+        id,
+        key,
+        label,
+        authors,
+        year,
+        title,
+        journal,
+        doi,
+        pmid,
+        registration,
+        country,
+        design,
+        notes,
+        status,
+        order);
   }
 
   static String nz(String s) {

@@ -24,7 +24,9 @@ public final class WorkbenchApp extends Application {
   private MainWindow window;
 
   /** Starts JavaFX and blocks until the window is closed. */
-  public static void launch(Path file, Function<Path, ProjectRepository> open,
+  public static void launch(
+      Path file,
+      Function<Path, ProjectRepository> open,
       BiFunction<Path, String, ProjectRepository> create) {
     initialFile = file;
     opener = open;

@@ -19,58 +19,87 @@ class LayerRulesTest {
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.ewb");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.ewb");
   }
 
   @Test
   void layersDependOnlyInward() {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
-        .layer("Model").definedBy("org.ewb.model..")
-        .layer("Logic").definedBy("org.ewb.logic..")
-        .layer("Persistence").definedBy("org.ewb.persistence..")
-        .layer("Cli").definedBy("org.ewb.cli..")
-        .layer("Ui").definedBy("org.ewb.ui..")
-        .layer("App").definedBy("org.ewb.app..")
-        .whereLayer("App").mayNotBeAccessedByAnyLayer()
-        .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")
-        .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
-        .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Cli", "App")
-        .whereLayer("Logic").mayOnlyBeAccessedByLayers("Persistence", "Cli", "Ui", "App")
-        .whereLayer("Model").mayOnlyBeAccessedByLayers("Logic", "Persistence", "Cli", "Ui", "App")
+        .layer("Model")
+        .definedBy("org.ewb.model..")
+        .layer("Logic")
+        .definedBy("org.ewb.logic..")
+        .layer("Persistence")
+        .definedBy("org.ewb.persistence..")
+        .layer("Cli")
+        .definedBy("org.ewb.cli..")
+        .layer("Ui")
+        .definedBy("org.ewb.ui..")
+        .layer("App")
+        .definedBy("org.ewb.app..")
+        .whereLayer("App")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("Ui")
+        .mayOnlyBeAccessedByLayers("App")
+        .whereLayer("Cli")
+        .mayOnlyBeAccessedByLayers("App")
+        .whereLayer("Persistence")
+        .mayOnlyBeAccessedByLayers("Cli", "App")
+        .whereLayer("Logic")
+        .mayOnlyBeAccessedByLayers("Persistence", "Cli", "Ui", "App")
+        .whereLayer("Model")
+        .mayOnlyBeAccessedByLayers("Logic", "Persistence", "Cli", "Ui", "App")
         .check(classes);
   }
 
   @Test
   void onlyUiTouchesJavaFx() {
-    noClasses().that().resideOutsideOfPackage("org.ewb.ui..")
-        .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..",
-            "org.jfree.chart.fx..", "org.testfx..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.ewb.ui..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree.chart.fx..", "org.testfx..")
         .check(classes);
   }
 
   @Test
   void onlyPersistenceUsesJdbc() {
-    noClasses().that().resideOutsideOfPackage("org.ewb.persistence..")
-        .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.ewb.persistence..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.sql..", "org.sqlite..")
         .check(classes);
   }
 
   @Test
   void onlyCliWritesToStandardStreams() {
-    noClasses().that().resideOutsideOfPackages("org.ewb.cli..")
-        .and().doNotHaveFullyQualifiedName("org.ewb.Launcher")
-        .should().accessField(System.class, "out")
-        .orShould().accessField(System.class, "err")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("org.ewb.cli..")
+        .and()
+        .doNotHaveFullyQualifiedName("org.ewb.Launcher")
+        .should()
+        .accessField(System.class, "out")
+        .orShould()
+        .accessField(System.class, "err")
         .check(classes);
   }
 
   @Test
   void modelDependsOnNoLibrary() {
-    noClasses().that().resideInAPackage("org.ewb.model..")
-        .should().dependOnClassesThat().resideOutsideOfPackages("org.ewb.model..", "java..")
+    noClasses()
+        .that()
+        .resideInAPackage("org.ewb.model..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("org.ewb.model..", "java..")
         .check(classes);
   }
 }

@@ -9,9 +9,9 @@ import java.util.ResourceBundle;
 
 /**
  * Every user-visible string goes through {@link #lang}. Messages live in one resource bundle per
- * feature under {@code resources/i18n/} ({@code <feature>.properties} English,
- * {@code <feature>_zh.properties} Simplified Chinese); a key is looked up in each bundle in turn.
- * A test fails on any key used in code that a bundle lacks.
+ * feature under {@code resources/i18n/} ({@code <feature>.properties} English, {@code
+ * <feature>_zh.properties} Simplified Chinese); a key is looked up in each bundle in turn. A test
+ * fails on any key used in code that a bundle lacks.
  */
 public final class Localization {
 

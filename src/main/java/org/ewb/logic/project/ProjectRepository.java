@@ -73,8 +73,9 @@ public interface ProjectRepository extends AutoCloseable {
   void deleteTimePoint(long timePointId);
 
   /**
-   * Stores the measurement of (study, outcome, arm, time point), replacing any existing one; returns
-   * it with its id. A measurement with every cell, reported form and provenance empty is deleted.
+   * Stores the measurement of (study, outcome, arm, time point), replacing any existing one;
+   * returns it with its id. A measurement with every cell, reported form and provenance empty is
+   * deleted.
    */
   Measurement putMeasurement(Measurement measurement);
 

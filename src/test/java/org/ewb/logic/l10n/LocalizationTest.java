@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -22,14 +22,17 @@ import org.junit.jupiter.api.Test;
 /** Every message key used in the code exists in English and Chinese, and the bundles agree. */
 class LocalizationTest {
 
-  private static final Pattern LANG_CALL = Pattern.compile("lang\\(\\s*(?:[A-Za-z_.]+,\\s*)?\"([^\"]+)\"");
+  private static final Pattern LANG_CALL =
+      Pattern.compile("lang\\(\\s*(?:[A-Za-z_.]+,\\s*)?\"([^\"]+)\"");
 
   @Test
   void everyBundleHasTheSameKeysInBothLanguages() throws IOException {
     for (String bundle : Localization.BUNDLES) {
       Properties en = load(bundle + ".properties");
       Properties zh = load(bundle + "_zh.properties");
-      assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(zh.stringPropertyNames()),
+      assertEquals(
+          new TreeSet<>(en.stringPropertyNames()),
+          new TreeSet<>(zh.stringPropertyNames()),
           "keys of " + bundle + " (en vs zh)");
     }
   }
