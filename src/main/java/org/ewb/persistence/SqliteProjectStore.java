@@ -1,19 +1,1106 @@
 package org.ewb.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.ewb.logic.l10n.Localization;
 import org.ewb.logic.project.ProjectRepository;
+import org.ewb.model.Arm;
+import org.ewb.model.ArmRole;
+import org.ewb.model.CellText;
+import org.ewb.model.CharacteristicField;
+import org.ewb.model.CharacteristicValue;
+import org.ewb.model.FieldType;
+import org.ewb.model.GenericEstimate;
+import org.ewb.model.Measurement;
+import org.ewb.model.Outcome;
+import org.ewb.model.OutcomeKind;
+import org.ewb.model.Project;
+import org.ewb.model.ProjectData;
+import org.ewb.model.Provenance;
+import org.ewb.model.ProvenanceSource;
+import org.ewb.model.ReportedForm;
+import org.ewb.model.SavedAnalysis;
+import org.ewb.model.Study;
+import org.ewb.model.StudyStatus;
+import org.ewb.model.TableLayout;
+import org.ewb.model.TimePoint;
 import org.ewb.model.WorkbenchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
 
-/** SQLite project file (*.ewb). (Skeleton: the persistence feature implements it.) */
-public final class SqliteProjectStore {
+/**
+ * A project file ({@code *.ewb}): a plain SQLite database, see {@link Schema} and ADR 0010. Every
+ * mutating call runs in its own transaction (a savepoint, so calls nest inside
+ * {@link #inTransaction}) and is committed before it returns. Files are checked read-only before
+ * they are ever opened for writing, so a file that is refused is left byte-identical.
+ *
+ * <p>Thread-safe: calls are serialised on the store; change listeners run after the commit, on the
+ * calling thread, outside the lock.
+ */
+public final class SqliteProjectStore implements ProjectRepository {
 
-  private SqliteProjectStore() {}
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteProjectStore.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
-  public static ProjectRepository open(Path file) {
-    throw new WorkbenchException(WorkbenchException.Kind.FILE, "not implemented yet: " + file);
+  private final Path file;
+  private final Connection conn;
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  /** Open savepoints; 0 = no transaction. Guarded by {@code this}. */
+  private int depth;
+  private boolean closed;
+
+  private SqliteProjectStore(Path file, Connection conn) {
+    this.file = file;
+    this.conn = conn;
   }
 
-  public static ProjectRepository create(Path file, String title) {
-    throw new WorkbenchException(WorkbenchException.Kind.FILE, "not implemented yet: " + file);
+  // ---------------------------------------------------------------- opening and creating
+
+  /** Opens an existing project for editing, migrating an older schema in one transaction. */
+  public static SqliteProjectStore open(Path file) {
+    Path f = file.toAbsolutePath().normalize();
+    FileCheck.Header header = FileCheck.checkHeader(f);
+    int version = FileCheck.checkContents(f, header, true);
+    Connection c = openReadWrite(f);
+    try {
+      migrate(c, version, f);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(c);
+      if (e instanceof WorkbenchException we) {
+        throw we;
+      }
+      throw fileError(f.toString(), (SQLException) e);
+    }
+    LOG.info("opened {} (schema {})", f, Schema.CURRENT_VERSION);
+    return new SqliteProjectStore(f, c);
+  }
+
+  /** Creates a new, empty project; refuses an existing file. */
+  public static SqliteProjectStore create(Path file, String title) {
+    Path f = file.toAbsolutePath().normalize();
+    if (Files.exists(f)) {
+      throw FileCheck.fail("persist.exists", f.toString());
+    }
+    if (f.getParent() != null && !Files.isDirectory(f.getParent())) {
+      throw FileCheck.fail("persist.noFolder", f.toString());
+    }
+    Connection c = openReadWrite(f);
+    try {
+      createSchema(c, title, Instant.now());
+      migrate(c, 1, f);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(c);
+      deleteQuietly(f);
+      if (e instanceof WorkbenchException we) {
+        throw we;
+      }
+      throw fileError(f.toString(), (SQLException) e);
+    }
+    LOG.info("created {}", f);
+    return new SqliteProjectStore(f, c);
+  }
+
+  /**
+   * Reads a whole project without modifying the file (for info, validate, export). A file of an
+   * older schema is migrated on a temporary copy; the original stays byte-identical. {@code
+   * quick_check} is left out for speed: damaged pages still fail the read, with a clear message.
+   */
+  public static ProjectData readSnapshot(Path file) {
+    Path f = file.toAbsolutePath().normalize();
+    FileCheck.Header header = FileCheck.checkHeader(f);
+    int version = FileCheck.checkContents(f, header, false);
+    if (version == Schema.CURRENT_VERSION) {
+      try (Connection c = FileCheck.openReadOnly(f)) {
+        return new SnapshotReader(c, JSON).read();
+      } catch (SQLException e) {
+        throw fileError(f.toString(), e);
+      }
+    }
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile("ewb-migrate-", ".ewb");
+      Files.copy(f, tmp, StandardCopyOption.REPLACE_EXISTING);
+      if (Files.exists(FileCheck.walOf(f))) {
+        Files.copy(FileCheck.walOf(f), FileCheck.walOf(tmp), StandardCopyOption.REPLACE_EXISTING);
+      }
+      try (SqliteProjectStore store = open(tmp)) {
+        return store.snapshot();
+      }
+    } catch (IOException e) {
+      throw FileCheck.fail("persist.unreadable", f.toString(), String.valueOf(e.getMessage()));
+    } finally {
+      if (tmp != null) {
+        deleteQuietly(tmp);
+      }
+    }
+  }
+
+  /** The schema version this build reads and writes. */
+  public static int currentSchemaVersion() {
+    return Schema.CURRENT_VERSION;
+  }
+
+  private static Connection openReadWrite(Path f) {
+    SQLiteConfig cfg = new SQLiteConfig();
+    cfg.enforceForeignKeys(true);
+    cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    // FULL: a committed edit survives a power cut, which is the promise of "no Save button".
+    cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    cfg.setBusyTimeout(5000);
+    try {
+      return DriverManager.getConnection("jdbc:sqlite:" + f, cfg.toProperties());
+    } catch (SQLException e) {
+      throw fileError(f.toString(), e);
+    }
+  }
+
+  static void createSchema(Connection c, String title, Instant now) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("BEGIN");
+      try {
+        st.execute("PRAGMA application_id = " + Schema.APPLICATION_ID);
+        for (String ddl : Schema.V1) {
+          st.execute(ddl);
+        }
+        st.execute("PRAGMA user_version = 1");
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(key, value) VALUES (?, ?)")) {
+          ps.setString(1, "format");
+          ps.setString(2, Schema.FORMAT);
+          ps.executeUpdate();
+          ps.setString(1, "schema_version");
+          ps.setString(2, "1");
+          ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO project(id, title, created, modified) VALUES (1, ?, ?, ?)")) {
+          ps.setString(1, title == null ? "" : title);
+          ps.setString(2, now.toString());
+          ps.setString(3, now.toString());
+          ps.executeUpdate();
+        }
+        st.execute("COMMIT");
+      } catch (SQLException | RuntimeException e) {
+        st.execute("ROLLBACK");
+        throw e;
+      }
+    }
+  }
+
+  /** Applies every step after {@code from}, all in one transaction. */
+  static void migrate(Connection c, int from, Path f) throws SQLException {
+    if (from >= Schema.CURRENT_VERSION) {
+      return;
+    }
+    try (Statement st = c.createStatement()) {
+      st.execute("BEGIN IMMEDIATE");
+      try {
+        for (Schema.Migration m : Schema.MIGRATIONS) {
+          if (m.toVersion() > from) {
+            for (String sql : m.statements()) {
+              st.execute(sql);
+            }
+            st.execute("PRAGMA user_version = " + m.toVersion());
+            st.execute("UPDATE meta SET value = '" + m.toVersion() + "' WHERE key = 'schema_version'");
+            LOG.info("{}: migrated to schema {} ({})", f, m.toVersion(), m.description());
+          }
+        }
+        st.execute("COMMIT");
+      } catch (SQLException | RuntimeException e) {
+        st.execute("ROLLBACK");
+        throw e;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} inside a savepoint: the outermost one is the transaction and its release
+   * commits; an inner one that fails is rolled back alone and its exception propagates.
+   */
+  private <T> T write(SqlWork<T> work) {
+    T result;
+    boolean committed;
+    synchronized (this) {
+      ensureOpen();
+      int level = depth;
+      exec("SAVEPOINT w" + level);
+      depth++;
+      try {
+        if (level == 0) {
+          touchModified();
+        }
+        result = work.run();
+        exec("RELEASE w" + level);
+        depth--;
+      } catch (SQLException e) {
+        rollbackTo(level);
+        throw translate(e);
+      } catch (RuntimeException | Error e) {
+        rollbackTo(level);
+        throw e;
+      }
+      committed = depth == 0;
+    }
+    if (committed) {
+      for (Runnable l : listeners) {
+        l.run();
+      }
+    }
+    return result;
+  }
+
+  private void rollbackTo(int level) {
+    try (Statement st = conn.createStatement()) {
+      st.execute("ROLLBACK TO w" + level);
+      st.execute("RELEASE w" + level);
+    } catch (SQLException e) {
+      LOG.error("{}: rollback failed", file, e);
+    } finally {
+      depth = level;
+    }
+  }
+
+  private synchronized <T> T read(SqlWork<T> work) {
+    ensureOpen();
+    int level = depth;
+    exec("SAVEPOINT r" + level);
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw translate(e);
+    } finally {
+      exec("RELEASE r" + level);
+    }
+  }
+
+  private void exec(String sql) {
+    try (Statement st = conn.createStatement()) {
+      st.execute(sql);
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw FileCheck.fail("persist.closed", file.toString());
+    }
+  }
+
+  private PreparedStatement ps(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = conn.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
+  }
+
+  private long lastId() throws SQLException {
+    try (ResultSet rs = ps("SELECT last_insert_rowid()").executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private void touchModified() throws SQLException {
+    PreparedStatement ps = ps("UPDATE project SET modified = ? WHERE id = 1");
+    ps.setString(1, Instant.now().toString());
+    ps.executeUpdate();
+  }
+
+  @Override
+  public void inTransaction(Runnable edits) {
+    write(() -> {
+      edits.run();
+      return null;
+    });
+  }
+
+  // ---------------------------------------------------------------- errors
+
+  static WorkbenchException fileError(String name, SQLException e) {
+    int code = e.getErrorCode() & 0xff;
+    if (code == SQLiteErrorCode.SQLITE_CORRUPT.code || code == SQLiteErrorCode.SQLITE_NOTADB.code) {
+      return new WorkbenchException(WorkbenchException.Kind.FILE,
+          Localization.lang("persist.corrupt", name, String.valueOf(e.getMessage())), e);
+    }
+    return new WorkbenchException(WorkbenchException.Kind.FILE,
+        Localization.lang("persist.sqlError", name, String.valueOf(e.getMessage())), e);
+  }
+
+  private WorkbenchException translate(SQLException e) {
+    int code = e.getErrorCode() & 0xff;
+    if (code == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
+      return new WorkbenchException(WorkbenchException.Kind.DATA,
+          Localization.lang("persist.constraint", file.toString(), String.valueOf(e.getMessage())), e);
+    }
+    return fileError(file.toString(), e);
+  }
+
+  private WorkbenchException noSuch(String what, long id) {
+    return new WorkbenchException(WorkbenchException.Kind.DATA,
+        Localization.lang("persist.noSuch", file.toString(), what, Long.toString(id)));
+  }
+
+  // ---------------------------------------------------------------- binding helpers
+
+  private static void bindId(PreparedStatement ps, int i, long id) throws SQLException {
+    if (id == 0) {
+      ps.setNull(i, Types.INTEGER);
+    } else {
+      ps.setLong(i, id);
+    }
+  }
+
+  private static void bindInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.INTEGER);
+    } else {
+      ps.setInt(i, v);
+    }
+  }
+
+  /** Binds the four provenance columns from {@code i}; returns the next index. */
+  private static int bindProv(PreparedStatement ps, int i, Provenance p) throws SQLException {
+    ps.setString(i++, p.source() == null ? null : p.source().name());
+    ps.setString(i++, p.location());
+    ps.setString(i++, p.quote());
+    ps.setString(i++, p.note());
+    return i;
+  }
+
+  private static String json(List<String> list) {
+    try {
+      return JSON.writeValueAsString(list);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a list of strings is always JSON", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- repository
+
+  @Override
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public ProjectData snapshot() {
+    return read(() -> new SnapshotReader(conn, JSON).read());
+  }
+
+  @Override
+  public Project project() {
+    return read(() -> SnapshotReader.readProject(conn));
+  }
+
+  @Override
+  public void updateProject(Project p) {
+    write(() -> {
+      Project old = SnapshotReader.readProject(conn);
+      // "modified" is kept by the store; a caller that sets another value on purpose wins.
+      Instant modified = p.modified() == null || p.modified().equals(old.modified())
+          ? Instant.now() : p.modified();
+      PreparedStatement ps = ps("UPDATE project SET title = ?, review_question = ?, reviewers = ?,"
+          + " created = ?, modified = ? WHERE id = 1");
+      ps.setString(1, p.title());
+      ps.setString(2, p.reviewQuestion());
+      ps.setString(3, p.reviewers());
+      ps.setString(4, (p.created() == null ? old.created() : p.created()).toString());
+      ps.setString(5, modified.toString());
+      ps.executeUpdate();
+      return null;
+    });
+  }
+
+  private static final String STUDY_COLS = "key, label, authors, year, title, journal, doi, pmid,"
+      + " registration, country, design, notes, status, display_order";
+
+  private static int bindStudy(PreparedStatement ps, int i, Study s) throws SQLException {
+    ps.setString(i++, s.key());
+    ps.setString(i++, s.label());
+    ps.setString(i++, s.authors());
+    bindInt(ps, i++, s.year());
+    ps.setString(i++, s.title());
+    ps.setString(i++, s.journal());
+    ps.setString(i++, s.doi());
+    ps.setString(i++, s.pmid());
+    ps.setString(i++, s.registration());
+    ps.setString(i++, s.country());
+    ps.setString(i++, s.design());
+    ps.setString(i++, s.notes());
+    ps.setString(i++, s.status().name());
+    ps.setInt(i++, s.displayOrder());
+    return i;
+  }
+
+  @Override
+  public Study insertStudy(Study study) {
+    return write(() -> {
+      PreparedStatement ps = ps("INSERT INTO study(id, " + STUDY_COLS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      bindId(ps, 1, study.id());
+      bindStudy(ps, 2, study);
+      ps.executeUpdate();
+      return study.id() != 0 ? study : study.withId(lastId());
+    });
+  }
+
+  @Override
+  public void updateStudy(Study study) {
+    write(() -> {
+      PreparedStatement ps = ps("UPDATE study SET key = ?, label = ?, authors = ?, year = ?,"
+          + " title = ?, journal = ?, doi = ?, pmid = ?, registration = ?, country = ?, design = ?,"
+          + " notes = ?, status = ?, display_order = ? WHERE id = ?");
+      int i = bindStudy(ps, 1, study);
+      ps.setLong(i, study.id());
+      if (ps.executeUpdate() == 0) {
+        throw noSuch("study", study.id());
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void deleteStudy(long studyId) {
+    deleteById("study", studyId);
+  }
+
+  private void deleteById(String table, long id) {
+    write(() -> {
+      PreparedStatement ps = ps("DELETE FROM " + table + " WHERE id = ?");
+      ps.setLong(1, id);
+      ps.executeUpdate();
+      return null;
+    });
+  }
+
+  private static final String FIELD_COLS =
+      "key, label_en, label_zh, type, unit, choices, group_en, group_zh, display_order";
+
+  private static int bindField(PreparedStatement ps, int i, CharacteristicField f)
+      throws SQLException {
+    ps.setString(i++, f.key());
+    ps.setString(i++, f.labelEn());
+    ps.setString(i++, f.labelZh());
+    ps.setString(i++, f.type().name());
+    ps.setString(i++, f.unit());
+    ps.setString(i++, json(f.choices()));
+    ps.setString(i++, f.groupEn());
+    ps.setString(i++, f.groupZh());
+    ps.setInt(i++, f.displayOrder());
+    return i;
+  }
+
+  @Override
+  public CharacteristicField insertField(CharacteristicField field) {
+    return write(() -> {
+      PreparedStatement ps =
+          ps("INSERT INTO field(id, " + FIELD_COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      bindId(ps, 1, field.id());
+      bindField(ps, 2, field);
+      ps.executeUpdate();
+      return field.id() != 0 ? field : field.withId(lastId());
+    });
+  }
+
+  @Override
+  public void updateField(CharacteristicField field) {
+    write(() -> {
+      PreparedStatement ps = ps("UPDATE field SET key = ?, label_en = ?, label_zh = ?, type = ?,"
+          + " unit = ?, choices = ?, group_en = ?, group_zh = ?, display_order = ? WHERE id = ?");
+      int i = bindField(ps, 1, field);
+      ps.setLong(i, field.id());
+      if (ps.executeUpdate() == 0) {
+        throw noSuch("field", field.id());
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void deleteField(long fieldId) {
+    deleteById("field", fieldId);
+  }
+
+  @Override
+  public void putValue(CharacteristicValue v) {
+    write(() -> {
+      if (v.value().isEmpty() && v.provenance().isEmpty()) {
+        PreparedStatement ps =
+            ps("DELETE FROM characteristic_value WHERE study_id = ? AND field_id = ?");
+        ps.setLong(1, v.studyId());
+        ps.setLong(2, v.fieldId());
+        ps.executeUpdate();
+        return null;
+      }
+      PreparedStatement ps = ps("INSERT OR REPLACE INTO characteristic_value(study_id, field_id,"
+          + " value, prov_source, prov_location, prov_quote, prov_note)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+      ps.setLong(1, v.studyId());
+      ps.setLong(2, v.fieldId());
+      CellCodec.bind(ps, 3, v.value());
+      bindProv(ps, 4, v.provenance());
+      ps.executeUpdate();
+      return null;
+    });
+  }
+
+  private static final String ARM_COLS =
+      "study_id, label, role, intervention, randomised, display_order";
+
+  private static int bindArm(PreparedStatement ps, int i, Arm a) throws SQLException {
+    ps.setLong(i++, a.studyId());
+    ps.setString(i++, a.label());
+    ps.setString(i++, a.role().name());
+    ps.setString(i++, a.intervention());
+    bindInt(ps, i++, a.randomised());
+    ps.setInt(i++, a.displayOrder());
+    return i;
+  }
+
+  @Override
+  public Arm insertArm(Arm arm) {
+    return write(() -> {
+      PreparedStatement ps = ps("INSERT INTO arm(id, " + ARM_COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
+      bindId(ps, 1, arm.id());
+      bindArm(ps, 2, arm);
+      ps.executeUpdate();
+      return arm.id() != 0 ? arm : arm.withId(lastId());
+    });
+  }
+
+  @Override
+  public void updateArm(Arm arm) {
+    write(() -> {
+      PreparedStatement ps = ps("UPDATE arm SET study_id = ?, label = ?, role = ?, intervention = ?,"
+          + " randomised = ?, display_order = ? WHERE id = ?");
+      int i = bindArm(ps, 1, arm);
+      ps.setLong(i, arm.id());
+      if (ps.executeUpdate() == 0) {
+        throw noSuch("arm", arm.id());
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void deleteArm(long armId) {
+    deleteById("arm", armId);
+  }
+
+  private static final String OUTCOME_COLS = "name, kind, unit, lower_is_better, display_order";
+
+  private static int bindOutcome(PreparedStatement ps, int i, Outcome o) throws SQLException {
+    ps.setString(i++, o.name());
+    ps.setString(i++, o.kind().name());
+    ps.setString(i++, o.unit());
+    ps.setInt(i++, o.lowerIsBetter() ? 1 : 0);
+    ps.setInt(i++, o.displayOrder());
+    return i;
+  }
+
+  @Override
+  public Outcome insertOutcome(Outcome outcome) {
+    return write(() -> {
+      PreparedStatement ps = ps("INSERT INTO outcome(id, " + OUTCOME_COLS + ") VALUES (?, ?, ?, ?, ?, ?)");
+      bindId(ps, 1, outcome.id());
+      bindOutcome(ps, 2, outcome);
+      ps.executeUpdate();
+      return outcome.id() != 0 ? outcome : outcome.withId(lastId());
+    });
+  }
+
+  @Override
+  public void updateOutcome(Outcome outcome) {
+    write(() -> {
+      PreparedStatement ps = ps("UPDATE outcome SET name = ?, kind = ?, unit = ?,"
+          + " lower_is_better = ?, display_order = ? WHERE id = ?");
+      int i = bindOutcome(ps, 1, outcome);
+      ps.setLong(i, outcome.id());
+      if (ps.executeUpdate() == 0) {
+        throw noSuch("outcome", outcome.id());
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void deleteOutcome(long outcomeId) {
+    deleteById("outcome", outcomeId);
+  }
+
+  @Override
+  public TimePoint insertTimePoint(TimePoint tp) {
+    return write(() -> {
+      PreparedStatement ps =
+          ps("INSERT INTO time_point(id, outcome_id, months, label) VALUES (?, ?, ?, ?)");
+      bindId(ps, 1, tp.id());
+      ps.setLong(2, tp.outcomeId());
+      ps.setDouble(3, tp.months());
+      ps.setString(4, tp.label());
+      ps.executeUpdate();
+      return tp.id() != 0 ? tp : tp.withId(lastId());
+    });
+  }
+
+  @Override
+  public void updateTimePoint(TimePoint tp) {
+    write(() -> {
+      PreparedStatement ps =
+          ps("UPDATE time_point SET outcome_id = ?, months = ?, label = ? WHERE id = ?");
+      ps.setLong(1, tp.outcomeId());
+      ps.setDouble(2, tp.months());
+      ps.setString(3, tp.label());
+      ps.setLong(4, tp.id());
+      if (ps.executeUpdate() == 0) {
+        throw noSuch("time point", tp.id());
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void deleteTimePoint(long timePointId) {
+    deleteById("time_point", timePointId);
+  }
+
+  static final String MEASUREMENT_COLS = "study_id, outcome_id, arm_id, time_point_id,"
+      + " n, mean, sd, events, total, se, ci_lower, ci_upper, median, q1, q3, min, max,"
+      + " percent_change, derivation, prov_source, prov_location, prov_quote, prov_note";
+
+  static int bindMeasurement(PreparedStatement ps, int i, Measurement m) throws SQLException {
+    ps.setLong(i++, m.studyId());
+    ps.setLong(i++, m.outcomeId());
+    ps.setLong(i++, m.armId());
+    ps.setLong(i++, m.timePointId());
+    CellCodec.bind(ps, i++, m.n().text());
+    CellCodec.bind(ps, i++, m.mean().text());
+    CellCodec.bind(ps, i++, m.sd().text());
+    CellCodec.bind(ps, i++, m.events().text());
+    CellCodec.bind(ps, i++, m.total().text());
+    ReportedForm r = m.reported();
+    CellCodec.bind(ps, i++, r.se().text());
+    CellCodec.bind(ps, i++, r.ciLower().text());
+    CellCodec.bind(ps, i++, r.ciUpper().text());
+    CellCodec.bind(ps, i++, r.median().text());
+    CellCodec.bind(ps, i++, r.q1().text());
+    CellCodec.bind(ps, i++, r.q3().text());
+    CellCodec.bind(ps, i++, r.min().text());
+    CellCodec.bind(ps, i++, r.max().text());
+    CellCodec.bind(ps, i++, r.percentChange().text());
+    ps.setString(i++, m.derivation());
+    return bindProv(ps, i, m.provenance());
+  }
+
+  static boolean isBlank(Measurement m) {
+    return m.n().isEmpty() && m.mean().isEmpty() && m.sd().isEmpty() && m.events().isEmpty()
+        && m.total().isEmpty() && m.reported().isEmpty() && m.derivation().isEmpty()
+        && m.provenance().isEmpty();
+  }
+
+  @Override
+  public Measurement putMeasurement(Measurement m) {
+    return write(() -> {
+      if (isBlank(m)) {
+        PreparedStatement del = ps("DELETE FROM measurement WHERE study_id = ? AND outcome_id = ?"
+            + " AND arm_id = ? AND time_point_id = ?");
+        del.setLong(1, m.studyId());
+        del.setLong(2, m.outcomeId());
+        del.setLong(3, m.armId());
+        del.setLong(4, m.timePointId());
+        del.executeUpdate();
+        return m.withId(0);
+      }
+      long id = m.id();
+      if (id == 0) {
+        // keep the id of the measurement being replaced, so references to it stay valid
+        PreparedStatement find = ps("SELECT id FROM measurement WHERE arm_id = ? AND time_point_id = ?"
+            + " AND study_id = ? AND outcome_id = ?");
+        find.setLong(1, m.armId());
+        find.setLong(2, m.timePointId());
+        find.setLong(3, m.studyId());
+        find.setLong(4, m.outcomeId());
+        try (ResultSet rs = find.executeQuery()) {
+          if (rs.next()) {
+            id = rs.getLong(1);
+          }
+        }
+      }
+      // OR REPLACE also drops another row at the same (arm, time point) when an explicit id moves
+      // a measurement there; measurements have no children, so nothing cascades.
+      PreparedStatement ps = ps("INSERT OR REPLACE INTO measurement(id, " + MEASUREMENT_COLS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      bindId(ps, 1, id);
+      bindMeasurement(ps, 2, m);
+      ps.executeUpdate();
+      return m.withId(id != 0 ? id : lastId());
+    });
+  }
+
+  /**
+   * Inserts many new measurements in one transaction (bulk import, synthetic projects); ids are
+   * assigned by the store and not returned. Fails, storing none, if one already exists.
+   */
+  public void insertMeasurements(List<Measurement> list) {
+    write(() -> {
+      PreparedStatement ps = ps("INSERT INTO measurement(id, " + MEASUREMENT_COLS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      int pending = 0;
+      for (Measurement m : list) {
+        bindId(ps, 1, m.id());
+        bindMeasurement(ps, 2, m);
+        ps.addBatch();
+        if (++pending == 10_000) {
+          ps.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public GenericEstimate putGenericEstimate(GenericEstimate g) {
+    return write(() -> {
+      boolean blank = g.effect().isEmpty() && g.se().isEmpty() && g.measure().isEmpty()
+          && g.provenance().isEmpty();
+      if (blank) {
+        PreparedStatement del = ps("DELETE FROM generic_estimate WHERE study_id = ?"
+            + " AND outcome_id = ? AND time_point_id = ?");
+        del.setLong(1, g.studyId());
+        del.setLong(2, g.outcomeId());
+        del.setLong(3, g.timePointId());
+        del.executeUpdate();
+        return g.withId(0);
+      }
+      long id = g.id();
+      if (id == 0) {
+        PreparedStatement find = ps("SELECT id FROM generic_estimate WHERE study_id = ?"
+            + " AND time_point_id = ? AND outcome_id = ?");
+        find.setLong(1, g.studyId());
+        find.setLong(2, g.timePointId());
+        find.setLong(3, g.outcomeId());
+        try (ResultSet rs = find.executeQuery()) {
+          if (rs.next()) {
+            id = rs.getLong(1);
+          }
+        }
+      }
+      PreparedStatement ps = ps("INSERT OR REPLACE INTO generic_estimate(id, study_id, outcome_id,"
+          + " time_point_id, effect, se, measure, prov_source, prov_location, prov_quote, prov_note)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      bindId(ps, 1, id);
+      ps.setLong(2, g.studyId());
+      ps.setLong(3, g.outcomeId());
+      ps.setLong(4, g.timePointId());
+      CellCodec.bind(ps, 5, g.effect().text());
+      CellCodec.bind(ps, 6, g.se().text());
+      ps.setString(7, g.measure());
+      bindProv(ps, 8, g.provenance());
+      ps.executeUpdate();
+      return g.withId(id != 0 ? id : lastId());
+    });
+  }
+
+  @Override
+  public TableLayout putLayout(TableLayout t) {
+    return write(() -> {
+      PreparedStatement ps = ps("INSERT OR REPLACE INTO table_layout(id, name, title_en, title_zh,"
+          + " field_keys, footnote_en, footnote_zh) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      bindId(ps, 1, t.id());
+      ps.setString(2, t.name());
+      ps.setString(3, t.titleEn());
+      ps.setString(4, t.titleZh());
+      ps.setString(5, json(t.fieldKeys()));
+      ps.setString(6, t.footnoteEn());
+      ps.setString(7, t.footnoteZh());
+      ps.executeUpdate();
+      long id = t.id() != 0 ? t.id() : lastId();
+      return new TableLayout(id, t.name(), t.titleEn(), t.titleZh(), t.fieldKeys(), t.footnoteEn(),
+          t.footnoteZh());
+    });
+  }
+
+  @Override
+  public void deleteLayout(long layoutId) {
+    deleteById("table_layout", layoutId);
+  }
+
+  @Override
+  public SavedAnalysis putAnalysis(SavedAnalysis a) {
+    return write(() -> {
+      PreparedStatement ps = ps("INSERT OR REPLACE INTO saved_analysis(id, name, settings_json,"
+          + " display_order) VALUES (?, ?, ?, ?)");
+      bindId(ps, 1, a.id());
+      ps.setString(2, a.name());
+      ps.setString(3, a.settingsJson());
+      ps.setInt(4, a.displayOrder());
+      ps.executeUpdate();
+      long id = a.id() != 0 ? a.id() : lastId();
+      return new SavedAnalysis(id, a.name(), a.settingsJson(), a.displayOrder());
+    });
+  }
+
+  @Override
+  public void deleteAnalysis(long analysisId) {
+    deleteById("saved_analysis", analysisId);
+  }
+
+  @Override
+  public synchronized void saveAs(Path target) {
+    ensureOpen();
+    Path t = target.toAbsolutePath().normalize();
+    if (Files.exists(t)) {
+      throw FileCheck.fail("persist.exists", t.toString());
+    }
+    if (depth > 0) {
+      throw new IllegalStateException("saveAs inside a transaction");
+    }
+    // VACUUM refuses to run while any prepared statement is active; cached ones are re-prepared.
+    closeStatements();
+    try (PreparedStatement ps = conn.prepareStatement("VACUUM INTO ?")) {
+      ps.setString(1, t.toString());
+      ps.execute();
+    } catch (SQLException e) {
+      deleteQuietly(t);
+      throw fileError(t.toString(), e);
+    }
+  }
+
+  @Override
+  public void addChangeListener(Runnable listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    closeStatements();
+    closeQuietly(conn);
+    LOG.debug("closed {}", file);
+  }
+
+  private void closeStatements() {
+    for (PreparedStatement ps : statements.values()) {
+      closeQuietly(ps);
+    }
+    statements.clear();
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      // closing after a failure: the first error is the one worth reporting
+      LOG.warn("close failed", e);
+    }
+  }
+
+  private static void deleteQuietly(Path f) {
+    for (Path p : new Path[] {f, FileCheck.walOf(f), FileCheck.shmOf(f)}) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        LOG.warn("could not delete {}", p, e);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Reads a whole project with one query per table (no per-row queries). */
+  static final class SnapshotReader {
+    private final Connection c;
+    private final ObjectMapper json;
+
+    SnapshotReader(Connection c, ObjectMapper json) {
+      this.c = c;
+      this.json = json;
+    }
+
+    static Project readProject(Connection c) throws SQLException {
+      int version;
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+        version = rs.next() ? rs.getInt(1) : 0;
+      }
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT title, review_question, reviewers, created, modified"
+              + " FROM project WHERE id = 1")) {
+        if (!rs.next()) {
+          return new Project("", "", "", null, null, version);
+        }
+        return new Project(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getString(4)),
+            instant(rs.getString(5)), version);
+      }
+    }
+
+    private static Instant instant(String s) {
+      return s == null || s.isEmpty() ? null : Instant.parse(s);
+    }
+
+    private static Integer intOrNull(ResultSet rs, int i) throws SQLException {
+      int v = rs.getInt(i);
+      return rs.wasNull() ? null : v;
+    }
+
+    private static Provenance prov(ResultSet rs, int i) throws SQLException {
+      String src = rs.getString(i);
+      String loc = rs.getString(i + 1);
+      String quote = rs.getString(i + 2);
+      String note = rs.getString(i + 3);
+      if (src == null && loc.isEmpty() && quote.isEmpty() && note.isEmpty()) {
+        return Provenance.NONE;
+      }
+      return new Provenance(src == null ? null : ProvenanceSource.valueOf(src), loc, quote, note);
+    }
+
+    private static CellText cell(ResultSet rs, int i) throws SQLException {
+      String s = CellCodec.read(rs, i);
+      return s.isEmpty() ? CellText.EMPTY : new CellText(s);
+    }
+
+    private List<String> strings(String s) throws SQLException {
+      try {
+        return json.readValue(s, STRINGS);
+      } catch (JsonProcessingException e) {
+        throw new SQLException("not a JSON list of strings: " + s, e);
+      }
+    }
+
+    ProjectData read() throws SQLException {
+      Project project = readProject(c);
+      List<Study> studies = new ArrayList<>();
+      List<CharacteristicField> fields = new ArrayList<>();
+      List<CharacteristicValue> values = new ArrayList<>();
+      List<Arm> arms = new ArrayList<>();
+      List<Outcome> outcomes = new ArrayList<>();
+      List<TimePoint> timePoints = new ArrayList<>();
+      List<Measurement> measurements = new ArrayList<>();
+      List<GenericEstimate> generics = new ArrayList<>();
+      List<TableLayout> layouts = new ArrayList<>();
+      List<SavedAnalysis> analyses = new ArrayList<>();
+      try (Statement st = c.createStatement()) {
+        try (ResultSet rs = st.executeQuery("SELECT id, " + STUDY_COLS
+            + " FROM study ORDER BY display_order, id")) {
+          while (rs.next()) {
+            studies.add(new Study(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                intOrNull(rs, 5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                StudyStatus.valueOf(rs.getString(14)), rs.getInt(15)));
+          }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT id, " + FIELD_COLS
+            + " FROM field ORDER BY display_order, id")) {
+          while (rs.next()) {
+            fields.add(new CharacteristicField(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), FieldType.valueOf(rs.getString(5)), rs.getString(6),
+                strings(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getInt(10)));
+          }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT study_id, field_id, value, prov_source,"
+            + " prov_location, prov_quote, prov_note FROM characteristic_value"
+            + " ORDER BY study_id, field_id")) {
+          while (rs.next()) {
+            values.add(new CharacteristicValue(rs.getLong(1), rs.getLong(2), CellCodec.read(rs, 3),
+                prov(rs, 4)));
+          }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT a.id, a.study_id, a.label, a.role,"
+            + " a.intervention, a.randomised, a.display_order FROM arm a JOIN study s"
+            + " ON s.id = a.study_id ORDER BY s.display_order, s.id, a.display_order, a.id")) {
+          while (rs.next()) {
+            arms.add(new Arm(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                ArmRole.valueOf(rs.getString(4)), rs.getString(5), intOrNull(rs, 6), rs.getInt(7)));
+          }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT id, " + OUTCOME_COLS
+            + " FROM outcome ORDER BY display_order, id")) {
+          while (rs.next()) {
+            outcomes.add(new Outcome(rs.getLong(1), rs.getString(2),
+                OutcomeKind.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5) != 0,
+                rs.getInt(6)));
+          }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT t.id, t.outcome_id, t.months, t.label"
+            + " FROM time_point t JOIN outcome o ON o.id = t.outcome_id"
+            + " ORDER BY o.display_order, o.id, t.months, t.id")) {
+          while (rs.next()) {
+            timePoints.add(new TimePoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3),
+                rs.getString(4)));
+          }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT id, " + MEASUREMENT_COLS
+            + " FROM measurement ORDER BY id")) {
+          while (rs.next()) {
+            ReportedForm reported = new ReportedForm(cell(rs, 11), cell(rs, 12), cell(rs, 13),
+                cell(rs, 14), cell(rs, 15), cell(rs, 16), cell(rs, 17), cell(rs, 18), cell(rs, 19));
+            measurements.add(new Measurement(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                rs.getLong(4), rs.getLong(5), cell(rs, 6), cell(rs, 7), cell(rs, 8), cell(rs, 9),
+                cell(rs, 10), reported.isEmpty() ? ReportedForm.NONE : reported,
+                rs.getString(20), prov(rs, 21)));
+          }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT id, study_id, outcome_id, time_point_id,"
+            + " effect, se, measure, prov_source, prov_location, prov_quote, prov_note"
+            + " FROM generic_estimate ORDER BY id")) {
+          while (rs.next()) {
+            generics.add(new GenericEstimate(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                rs.getLong(4), cell(rs, 5), cell(rs, 6), rs.getString(7), prov(rs, 8)));
+          }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT id, name, title_en, title_zh, field_keys,"
+            + " footnote_en, footnote_zh FROM table_layout ORDER BY id")) {
+          while (rs.next()) {
+            layouts.add(new TableLayout(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), strings(rs.getString(5)), rs.getString(6), rs.getString(7)));
+          }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT id, name, settings_json, display_order"
+            + " FROM saved_analysis ORDER BY display_order, id")) {
+          while (rs.next()) {
+            analyses.add(new SavedAnalysis(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getInt(4)));
+          }
+        }
+      }
+      return new ProjectData(project, studies, fields, values, arms, outcomes, timePoints,
+          measurements, generics, layouts, analyses);
+    }
   }
 }
