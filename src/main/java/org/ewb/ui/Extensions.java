@@ -4,8 +4,8 @@ import org.ewb.ui.main.MainWindow;
 
 /**
  * Installs the feature views into the main window: one line per feature (extraction grids,
- * analyses). The analyses view of {@code org.ewb.ui.analysis} goes here with
- * {@code window.installCenterView(NavItem.Kind.ANALYSES, item -> new AnalysisView(...))}.
+ * analyses). The analyses view of {@code org.ewb.ui.analysis} goes here with {@code
+ * window.installCenterView(NavItem.Kind.ANALYSES, item -> new AnalysisView(...))}.
  */
 final class Extensions {
 

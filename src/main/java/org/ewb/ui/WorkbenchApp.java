@@ -13,8 +13,8 @@ import org.ewb.ui.main.MainWindow;
 import org.ewb.ui.main.WorkbenchSettings;
 
 /**
- * The JavaFX application. {@link #launch} is called by the composition root with the functions
- * that open and create project files; the UI never sees the persistence layer itself.
+ * The JavaFX application. {@link #launch} is called by the composition root with the functions that
+ * open and create project files; the UI never sees the persistence layer itself.
  */
 public final class WorkbenchApp extends Application {
 
@@ -45,8 +45,11 @@ public final class WorkbenchApp extends Application {
   }
 
   /** Builds the main window on a stage (also used by tests with their own settings). */
-  public static MainWindow open(Stage stage, Function<Path, ProjectRepository> open,
-      BiFunction<Path, String, ProjectRepository> create, WorkbenchSettings settings) {
+  public static MainWindow open(
+      Stage stage,
+      Function<Path, ProjectRepository> open,
+      BiFunction<Path, String, ProjectRepository> create,
+      WorkbenchSettings settings) {
     MainViewModel vm = new MainViewModel(open, create, settings);
     MainWindow w = new MainWindow(stage, vm);
     Extensions.install(w);

@@ -169,7 +169,9 @@ public final class ProjectCache implements ProjectRepository {
   }
 
   public List<TimePoint> timePointsOf(long outcomeId) {
-    return timePoints.values().stream().filter(t -> t.outcomeId() == outcomeId).sorted(TIME_ORDER)
+    return timePoints.values().stream()
+        .filter(t -> t.outcomeId() == outcomeId)
+        .sorted(TIME_ORDER)
         .toList();
   }
 
@@ -225,9 +227,18 @@ public final class ProjectCache implements ProjectRepository {
     studies().forEach(s -> armList.addAll(armsOf(s.id())));
     List<TimePoint> tps = new ArrayList<>();
     outcomes().forEach(o -> tps.addAll(timePointsOf(o.id())));
-    return new ProjectData(project, studies(), fields(), vals, armList, outcomes(), tps,
-        new ArrayList<>(measurements.values()), new ArrayList<>(estimates.values()),
-        new ArrayList<>(layouts.values()), new ArrayList<>(analyses.values()));
+    return new ProjectData(
+        project,
+        studies(),
+        fields(),
+        vals,
+        armList,
+        outcomes(),
+        tps,
+        new ArrayList<>(measurements.values()),
+        new ArrayList<>(estimates.values()),
+        new ArrayList<>(layouts.values()),
+        new ArrayList<>(analyses.values()));
   }
 
   @Override
@@ -412,8 +423,13 @@ public final class ProjectCache implements ProjectRepository {
 
   /** Whether a measurement holds nothing (the store deletes such a measurement). */
   public static boolean isEmpty(Measurement m) {
-    return m.n().isEmpty() && m.mean().isEmpty() && m.sd().isEmpty() && m.events().isEmpty()
-        && m.total().isEmpty() && m.reported().isEmpty() && m.provenance().isEmpty();
+    return m.n().isEmpty()
+        && m.mean().isEmpty()
+        && m.sd().isEmpty()
+        && m.events().isEmpty()
+        && m.total().isEmpty()
+        && m.reported().isEmpty()
+        && m.provenance().isEmpty();
   }
 
   @Override

@@ -8,8 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.ewb.logic.project.ProjectRepository;
 
 /**
- * The undo and redo stacks of one open project. {@link #perform} applies an edit and records it;
- * a new edit clears the redo stack. An edit that fails is not recorded (the store rolled it back).
+ * The undo and redo stacks of one open project. {@link #perform} applies an edit and records it; a
+ * new edit clears the redo stack. An edit that fails is not recorded (the store rolled it back).
  * Holds at most {@value #LIMIT} edits.
  */
 public final class UndoHistory {

@@ -1,5 +1,7 @@
 package org.ewb.ui.main;
 
+import static org.ewb.logic.l10n.Localization.lang;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,12 +29,10 @@ import org.ewb.model.Outcome;
 import org.ewb.model.Study;
 import org.ewb.model.WorkbenchException;
 
-import static org.ewb.logic.l10n.Localization.lang;
-
 /**
- * State of the main window: the open project, its study list, the selected study's details and
- * the status line. Opens, creates and copies projects only through the repository functions it
- * is given; the view binds to its properties.
+ * State of the main window: the open project, its study list, the selected study's details and the
+ * status line. Opens, creates and copies projects only through the repository functions it is
+ * given; the view binds to its properties.
  */
 public final class MainViewModel {
 
@@ -56,8 +56,10 @@ public final class MainViewModel {
   private final UndoHistory history = new UndoHistory();
   private List<Study> shownStudies = List.of();
 
-  public MainViewModel(Function<Path, ProjectRepository> opener,
-      BiFunction<Path, String, ProjectRepository> creator, WorkbenchSettings settings) {
+  public MainViewModel(
+      Function<Path, ProjectRepository> opener,
+      BiFunction<Path, String, ProjectRepository> creator,
+      WorkbenchSettings settings) {
     this.opener = opener;
     this.creator = creator;
     this.settings = settings;
@@ -71,8 +73,8 @@ public final class MainViewModel {
   /** Opens a project file; a problem leaves the current project open and throws. */
   public void open(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new WorkbenchException(WorkbenchException.Kind.FILE,
-          lang("error.noSuchFile", file.toString()));
+      throw new WorkbenchException(
+          WorkbenchException.Kind.FILE, lang("error.noSuchFile", file.toString()));
     }
     install(opener.apply(file));
   }
@@ -80,16 +82,15 @@ public final class MainViewModel {
   /** Creates a new project file with a title and opens it. */
   public void create(Path file, String title) {
     if (Files.exists(file)) {
-      throw new WorkbenchException(WorkbenchException.Kind.FILE,
-          lang("error.fileExists", file.toString()));
+      throw new WorkbenchException(
+          WorkbenchException.Kind.FILE, lang("error.fileExists", file.toString()));
     }
     install(creator.apply(file, title));
   }
 
   /** Opens an already-open repository (tests, benchmarks). */
   public void install(ProjectRepository repository) {
-    ProjectCache cache =
-        repository instanceof ProjectCache c ? c : ProjectCache.load(repository);
+    ProjectCache cache = repository instanceof ProjectCache c ? c : ProjectCache.load(repository);
     close();
     cache.addChangeListener(this::refresh);
     history.clear();
@@ -106,8 +107,8 @@ public final class MainViewModel {
   public void saveAs(Path target) {
     ProjectCache current = requireProject();
     if (Files.exists(target)) {
-      throw new WorkbenchException(WorkbenchException.Kind.FILE,
-          lang("error.fileExists", target.toString()));
+      throw new WorkbenchException(
+          WorkbenchException.Kind.FILE, lang("error.fileExists", target.toString()));
     }
     current.saveAs(target);
     open(target);
@@ -183,8 +184,9 @@ public final class MainViewModel {
     for (CharacteristicField f : p.fields()) {
       CharacteristicValue v = vals.get(f.id());
       String unit = f.unit().isEmpty() ? "" : " (" + f.unit() + ")";
-      rows.add(new CharacteristicRow(f.group(language), f.label(language) + unit,
-          v == null ? "" : v.value()));
+      rows.add(
+          new CharacteristicRow(
+              f.group(language), f.label(language) + unit, v == null ? "" : v.value()));
     }
     selectedCharacteristics.setAll(rows);
     selectedArms.setAll(p.armsOf(s.id()));
@@ -192,15 +194,24 @@ public final class MainViewModel {
 
   private void updateTitle() {
     ProjectCache p = project.get();
-    windowTitle.set(p == null ? lang("app.title")
-        : lang("window.title", lang("app.title"), p.project().title()));
+    windowTitle.set(
+        p == null
+            ? lang("app.title")
+            : lang("window.title", lang("app.title"), p.project().title()));
   }
 
   private void updateStatus() {
     ProjectCache p = project.get();
-    status.set(p == null ? lang("status.noProject")
-        : lang("status.counts", p.file().toAbsolutePath().toString(), p.studyCount(),
-            p.armCount(), p.outcomes().size(), p.measurementCount()));
+    status.set(
+        p == null
+            ? lang("status.noProject")
+            : lang(
+                "status.counts",
+                p.file().toAbsolutePath().toString(),
+                p.studyCount(),
+                p.armCount(),
+                p.outcomes().size(),
+                p.measurementCount()));
   }
 
   // ---- properties ----

@@ -39,11 +39,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The main window: menus, the navigator on the left, the view of the selected navigator node in
- * the centre, and the status bar. Thin: every action is one call on {@link MainViewModel}; a
- * language switch rebuilds the window's content so every text is read again from the bundles.
- * Centre views are installed per navigator kind ({@link #installCenterView}), which is also the
- * hook for the analyses view.
+ * The main window: menus, the navigator on the left, the view of the selected navigator node in the
+ * centre, and the status bar. Thin: every action is one call on {@link MainViewModel}; a language
+ * switch rebuilds the window's content so every text is read again from the bundles. Centre views
+ * are installed per navigator kind ({@link #installCenterView}), which is also the hook for the
+ * analyses view.
  */
 public final class MainWindow {
 
@@ -63,21 +63,24 @@ public final class MainWindow {
     this.stage = stage;
     this.vm = vm;
     String lang = vm.settings().language();
-    Localization.setLocale(lang != null ? Localization.forLanguage(lang) : Localization.defaultLocale());
+    Localization.setLocale(
+        lang != null ? Localization.forLanguage(lang) : Localization.defaultLocale());
     centreViews.put(NavItem.Kind.STUDIES, item -> new StudyListView(vm));
     centreViews.put(NavItem.Kind.ANALYSES, item -> placeholder(lang("analyses.placeholder")));
     Scene scene = new Scene(root);
-    scene.getStylesheets().add(
-        MainWindow.class.getResource("/ui/workbench.css").toExternalForm());
+    scene.getStylesheets().add(MainWindow.class.getResource("/ui/workbench.css").toExternalForm());
     stage.setScene(scene);
     stage.titleProperty().bind(vm.windowTitleProperty());
     restoreGeometry();
     build();
-    vm.projectProperty().addListener((o, a, b) -> {
-      selected = new NavItem(NavItem.Kind.STUDIES, 0, "");
-      build();
-    });
-    vm.outcomes().addListener((javafx.collections.ListChangeListener<Outcome>) c -> rebuildNavigator());
+    vm.projectProperty()
+        .addListener(
+            (o, a, b) -> {
+              selected = new NavItem(NavItem.Kind.STUDIES, 0, "");
+              build();
+            });
+    vm.outcomes()
+        .addListener((javafx.collections.ListChangeListener<Outcome>) c -> rebuildNavigator());
     stage.setOnHidden(e -> saveGeometry());
   }
 
@@ -119,20 +122,25 @@ public final class MainWindow {
   // ---- building ----
 
   private void build() {
-    double[] dividers = split == null
-        ? new double[] {vm.settings().getDouble("divider.main", 0.18)}
-        : split.getDividerPositions();
+    double[] dividers =
+        split == null
+            ? new double[] {vm.settings().getDouble("divider.main", 0.18)}
+            : split.getDividerPositions();
     root.setTop(menuBar());
     navigator = new TreeView<>();
     navigator.setId("navigator");
     navigator.setShowRoot(false);
     rebuildNavigator();
-    navigator.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-      if (b != null && b.getValue() != null) {
-        selected = b.getValue();
-        showCentre();
-      }
-    });
+    navigator
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null && b.getValue() != null) {
+                selected = b.getValue();
+                showCentre();
+              }
+            });
     split = new SplitPane(navigator, centre);
     split.setDividerPositions(dividers);
     SplitPane.setResizableWithParent(navigator, false);
@@ -154,19 +162,31 @@ public final class MainWindow {
     TreeItem<NavItem> rootItem = new TreeItem<>();
     TreeItem<NavItem> studies =
         new TreeItem<>(new NavItem(NavItem.Kind.STUDIES, 0, lang("nav.studies")));
-    studies.getChildren().add(new TreeItem<>(
-        new NavItem(NavItem.Kind.CHARACTERISTICS, 0, lang("nav.characteristics"))));
+    studies
+        .getChildren()
+        .add(
+            new TreeItem<>(
+                new NavItem(NavItem.Kind.CHARACTERISTICS, 0, lang("nav.characteristics"))));
     studies.setExpanded(true);
     TreeItem<NavItem> outcomes =
         new TreeItem<>(new NavItem(NavItem.Kind.OUTCOMES, 0, lang("nav.outcomes")));
     outcomes.setExpanded(true);
     if (vm.project() != null) {
       for (Outcome o : vm.outcomes()) {
-        TreeItem<NavItem> oi = new TreeItem<>(new NavItem(NavItem.Kind.OUTCOME, o.id(),
-            o.name() + (o.unit().isEmpty() ? "" : " (" + o.unit() + ")")));
+        TreeItem<NavItem> oi =
+            new TreeItem<>(
+                new NavItem(
+                    NavItem.Kind.OUTCOME,
+                    o.id(),
+                    o.name() + (o.unit().isEmpty() ? "" : " (" + o.unit() + ")")));
         for (TimePoint t : vm.project().timePointsOf(o.id())) {
-          oi.getChildren().add(new TreeItem<>(new NavItem(NavItem.Kind.TIME_POINT, o.id(),
-              t.label().isEmpty() ? lang("timepoint.months", t.months()) : t.label())));
+          oi.getChildren()
+              .add(
+                  new TreeItem<>(
+                      new NavItem(
+                          NavItem.Kind.TIME_POINT,
+                          o.id(),
+                          t.label().isEmpty() ? lang("timepoint.months", t.months()) : t.label())));
         }
         outcomes.getChildren().add(oi);
       }
@@ -305,8 +325,10 @@ public final class MainWindow {
     File f = chooser(lang("dialog.saveAs.title")).showSaveDialog(stage);
     if (f != null) {
       Path path = f.toPath();
-      Path target = path.getFileName().toString().endsWith(".ewb") ? path
-          : path.resolveSibling(path.getFileName() + ".ewb");
+      Path target =
+          path.getFileName().toString().endsWith(".ewb")
+              ? path
+              : path.resolveSibling(path.getFileName() + ".ewb");
       run(() -> vm.saveAs(target));
     }
   }

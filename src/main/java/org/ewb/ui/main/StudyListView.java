@@ -15,8 +15,8 @@ import org.ewb.model.Arm;
 import org.ewb.model.Study;
 
 /**
- * The study list (label, year, country, design, status) with the selected study's
- * characteristics and arms below it, read-only. Binds to {@link MainViewModel}.
+ * The study list (label, year, country, design, status) with the selected study's characteristics
+ * and arms below it, read-only. Binds to {@link MainViewModel}.
  */
 public final class StudyListView extends SplitPane {
 
@@ -34,21 +34,31 @@ public final class StudyListView extends SplitPane {
     table.getColumns().add(year);
     table.getColumns().add(column(lang("study.country"), 120, s -> s.country()));
     table.getColumns().add(column(lang("study.design"), 200, s -> s.design()));
-    table.getColumns().add(column(lang("study.status"), 140,
-        s -> lang("status." + s.status().name().toLowerCase(java.util.Locale.ROOT))));
+    table
+        .getColumns()
+        .add(
+            column(
+                lang("study.status"),
+                140,
+                s -> lang("status." + s.status().name().toLowerCase(java.util.Locale.ROOT))));
     table.setPlaceholder(new Label(lang("studies.none")));
-    table.getSelectionModel().selectedItemProperty()
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
         .addListener((o, a, b) -> vm.selectedStudyProperty().set(b));
-    vm.selectedStudyProperty().addListener((o, a, b) -> {
-      if (b != null && table.getSelectionModel().getSelectedItem() != b) {
-        table.getSelectionModel().select(b);
-      }
-    });
+    vm.selectedStudyProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+              }
+            });
     if (vm.selectedStudyProperty().get() != null) {
       table.getSelectionModel().select(vm.selectedStudyProperty().get());
     }
 
-    TableView<MainViewModel.CharacteristicRow> chars = new TableView<>(vm.selectedCharacteristics());
+    TableView<MainViewModel.CharacteristicRow> chars =
+        new TableView<>(vm.selectedCharacteristics());
     chars.setId("characteristicsTable");
     chars.getColumns().add(rowColumn(lang("details.group"), 140, r -> r.group()));
     chars.getColumns().add(rowColumn(lang("details.field"), 200, r -> r.label()));
@@ -58,15 +68,24 @@ public final class StudyListView extends SplitPane {
     TableView<Arm> arms = new TableView<>(vm.selectedArms());
     arms.setId("armsTable");
     arms.getColumns().add(armColumn(lang("arm.label"), 140, a -> a.label()));
-    arms.getColumns().add(armColumn(lang("arm.role"), 110,
-        a -> lang("role." + a.role().name().toLowerCase(java.util.Locale.ROOT))));
+    arms.getColumns()
+        .add(
+            armColumn(
+                lang("arm.role"),
+                110,
+                a -> lang("role." + a.role().name().toLowerCase(java.util.Locale.ROOT))));
     arms.getColumns().add(armColumn(lang("arm.intervention"), 240, a -> a.intervention()));
-    arms.getColumns().add(armColumn(lang("arm.randomised"), 90,
-        a -> a.randomised() == null ? "" : a.randomised().toString()));
+    arms.getColumns()
+        .add(
+            armColumn(
+                lang("arm.randomised"),
+                90,
+                a -> a.randomised() == null ? "" : a.randomised().toString()));
     arms.setPlaceholder(new Label(""));
 
-    SplitPane details = new SplitPane(titled(lang("details.characteristics"), chars),
-        titled(lang("details.arms"), arms));
+    SplitPane details =
+        new SplitPane(
+            titled(lang("details.characteristics"), chars), titled(lang("details.arms"), arms));
     details.setDividerPositions(0.6);
     getItems().addAll(table, details);
     setDividerPositions(0.55);
@@ -84,24 +103,26 @@ public final class StudyListView extends SplitPane {
     return p;
   }
 
-  private static TableColumn<Study, String> column(String title, double width,
-      java.util.function.Function<Study, String> f) {
+  private static TableColumn<Study, String> column(
+      String title, double width, java.util.function.Function<Study, String> f) {
     TableColumn<Study, String> c = new TableColumn<>(title);
     c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
     c.setPrefWidth(width);
     return c;
   }
 
-  private static TableColumn<MainViewModel.CharacteristicRow, String> rowColumn(String title,
-      double width, java.util.function.Function<MainViewModel.CharacteristicRow, String> f) {
+  private static TableColumn<MainViewModel.CharacteristicRow, String> rowColumn(
+      String title,
+      double width,
+      java.util.function.Function<MainViewModel.CharacteristicRow, String> f) {
     TableColumn<MainViewModel.CharacteristicRow, String> c = new TableColumn<>(title);
     c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
     c.setPrefWidth(width);
     return c;
   }
 
-  private static TableColumn<Arm, String> armColumn(String title, double width,
-      java.util.function.Function<Arm, String> f) {
+  private static TableColumn<Arm, String> armColumn(
+      String title, double width, java.util.function.Function<Arm, String> f) {
     TableColumn<Arm, String> c = new TableColumn<>(title);
     c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
     c.setPrefWidth(width);

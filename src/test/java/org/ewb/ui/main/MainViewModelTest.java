@@ -26,10 +26,11 @@ class MainViewModelTest {
   @BeforeEach
   void setUp() {
     Localization.setLocale(Locale.ENGLISH);
-    settings = new WorkbenchSettings(
-        Preferences.userRoot().node("org/ewb/test/" + UUID.randomUUID()));
-    vm = new MainViewModel(p -> FakeRepositories.sample(), (p, t) -> FakeRepositories.empty(t),
-        settings);
+    settings =
+        new WorkbenchSettings(Preferences.userRoot().node("org/ewb/test/" + UUID.randomUUID()));
+    vm =
+        new MainViewModel(
+            p -> FakeRepositories.sample(), (p, t) -> FakeRepositories.empty(t), settings);
   }
 
   @AfterEach

@@ -29,11 +29,12 @@ class MainWindowTest {
 
   @Start
   void start(Stage stage) {
-    settings = new WorkbenchSettings(
-        Preferences.userRoot().node("org/ewb/test/" + UUID.randomUUID()));
+    settings =
+        new WorkbenchSettings(Preferences.userRoot().node("org/ewb/test/" + UUID.randomUUID()));
     settings.setLanguage("en");
-    window = WorkbenchApp.open(stage, p -> FakeRepositories.sample(),
-        (p, t) -> FakeRepositories.empty(t), settings);
+    window =
+        WorkbenchApp.open(
+            stage, p -> FakeRepositories.sample(), (p, t) -> FakeRepositories.empty(t), settings);
     window.viewModel().install(FakeRepositories.sample());
     stage.show();
   }
