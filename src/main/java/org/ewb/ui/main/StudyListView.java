@@ -55,6 +55,9 @@ public final class StudyListView extends SplitPane {
             });
     if (vm.selectedStudyProperty().get() != null) {
       table.getSelectionModel().select(vm.selectedStudyProperty().get());
+    } else if (!table.getItems().isEmpty()) {
+      // show a study's details at once rather than an empty pane
+      table.getSelectionModel().select(0);
     }
 
     TableView<MainViewModel.CharacteristicRow> chars =
@@ -63,6 +66,7 @@ public final class StudyListView extends SplitPane {
     chars.getColumns().add(rowColumn(lang("details.group"), 140, r -> r.group()));
     chars.getColumns().add(rowColumn(lang("details.field"), 200, r -> r.label()));
     chars.getColumns().add(rowColumn(lang("details.value"), 260, r -> r.value()));
+    chars.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     chars.setPlaceholder(new Label(lang("details.selectStudy")));
 
     TableView<Arm> arms = new TableView<>(vm.selectedArms());
@@ -81,6 +85,7 @@ public final class StudyListView extends SplitPane {
                 lang("arm.randomised"),
                 90,
                 a -> a.randomised() == null ? "" : a.randomised().toString()));
+    arms.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     arms.setPlaceholder(new Label(""));
 
     SplitPane details =
