@@ -1,6 +1,8 @@
 package org.ewb.ui;
 
+import org.ewb.ui.extraction.CharacteristicsView;
 import org.ewb.ui.main.MainWindow;
+import org.ewb.ui.main.NavItem;
 
 /**
  * Installs the feature views into the main window: one line per feature (extraction grids,
@@ -12,6 +14,7 @@ final class Extensions {
   private Extensions() {}
 
   static void install(MainWindow window) {
-    // feature views are added here as they land
+    window.installCenterView(
+        NavItem.Kind.CHARACTERISTICS, item -> new CharacteristicsView(window.viewModel()));
   }
 }

@@ -114,6 +114,16 @@ public final class MainViewModel {
     open(target);
   }
 
+  /** Undoes the last edit of the open project. */
+  public void undo() {
+    history.undo(requireProject());
+  }
+
+  /** Redoes the last undone edit. */
+  public void redo() {
+    history.redo(requireProject());
+  }
+
   /** Closes the open project, if any. */
   public void close() {
     ProjectCache current = project.get();

@@ -257,7 +257,31 @@ public final class MainWindow {
     en.setOnAction(e -> switchLanguage(Locale.ENGLISH));
     zh.setOnAction(e -> switchLanguage(Localization.CHINESE));
     language.getItems().addAll(en, zh);
-    MenuBar bar = new MenuBar(file);
+    Menu edit = new Menu(lang("menu.edit"));
+    edit.setId("menuEdit");
+    MenuItem undo = new MenuItem(lang("menu.edit.undo"));
+    undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+    undo.setOnAction(e -> run(vm::undo));
+    MenuItem redo = new MenuItem(lang("menu.edit.redo"));
+    redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Y"));
+    redo.setOnAction(e -> run(vm::redo));
+    edit.setOnShowing(
+        e -> {
+          undo.setText(
+              vm.history()
+                  .nextUndo()
+                  .map(x -> lang("menu.edit.undoWhat", x.description()))
+                  .orElse(lang("menu.edit.undo")));
+          redo.setText(
+              vm.history()
+                  .nextRedo()
+                  .map(x -> lang("menu.edit.redoWhat", x.description()))
+                  .orElse(lang("menu.edit.redo")));
+          undo.setDisable(!vm.history().canUndo());
+          redo.setDisable(!vm.history().canRedo());
+        });
+    edit.getItems().addAll(undo, redo);
+    MenuBar bar = new MenuBar(file, edit);
     for (Menu m : extraMenus) {
       bar.getMenus().add(m);
     }
