@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Evidence Workbench 0.1.0",
     description = "Evidence Workbench: extraction, meta-analysis, figures and manuscript tables.",
-    subcommands = {})
+    subcommands = {
+      BuildSamplesCommand.class,
+    })
 public final class MainCommand implements Runnable {
 
   @Override

@@ -7,10 +7,10 @@ import java.sql.Types;
 
 /**
  * Stores a cell text so that other SQLite tools see numbers, while reading back exactly the typed
- * text. A text is stored as INTEGER when {@code Long.toString} of its value gives the same text,
- * as REAL when {@code Double.toString} of its value does, otherwise as TEXT; an empty text is NULL.
- * So {@code "12"} and {@code "12.5"} become numbers, but {@code "12.50"}, {@code "1e3"} and
- * {@code "12,5a"} stay text, and every one reads back unchanged. See ADR 0011.
+ * text. A text is stored as INTEGER when {@code Long.toString} of its value gives the same text, as
+ * REAL when {@code Double.toString} of its value does, otherwise as TEXT; an empty text is NULL. So
+ * {@code "12"} and {@code "12.5"} become numbers, but {@code "12.50"}, {@code "1e3"} and {@code
+ * "12,5a"} stay text, and every one reads back unchanged. See ADR 0011.
  */
 final class CellCodec {
 
@@ -36,7 +36,8 @@ final class CellCodec {
   static Object storedValue(String text) {
     char c = text.charAt(0);
     if (!(c == '-' || (c >= '0' && c <= '9'))) {
-      return text; // fast path: "NA", "<5", "Infinity" ... (parsers accept '+', we do not round-trip it)
+      return text; // fast path: "NA", "<5", "Infinity" ... (parsers accept '+', we do not
+      // round-trip it)
     }
     try {
       long l = Long.parseLong(text);

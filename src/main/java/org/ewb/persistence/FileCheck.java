@@ -139,7 +139,10 @@ final class FileCheck {
       throw fail("persist.notProject", name);
     }
     if (version > Schema.CURRENT_VERSION) {
-      throw fail("persist.newer", name, Integer.toString(version),
+      throw fail(
+          "persist.newer",
+          name,
+          Integer.toString(version),
           Integer.toString(Schema.CURRENT_VERSION));
     }
     if (version < 1) {

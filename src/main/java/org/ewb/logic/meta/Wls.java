@@ -1,0 +1,286 @@
+package org.ewb.logic.meta;
+
+/**
+ * Weighted least squares y = X b with diagonal weights W, and the traces of the projection P = W -
+ * W X (X'WX)^-1 X'W that the tau^2 estimators need, all in O(k p^2) without forming any k x k
+ * matrix. With A = (X'WX)^-1 and h_i = x_i' A x_i:
+ *
+ * <pre>
+ *   P y = W r (r = WLS residuals),  y'Py = sum w r^2,  y'PPy = sum w^2 r^2
+ *   tr(P) = sum w - sum w^2 h
+ *   tr(D1 P D2 P) = sum d1 d2 w^2 - 2 sum d1 d2 w^3 h + tr(A M2 A M1),  M_j = X' diag(w^2 d_j) X
+ * </pre>
+ */
+final class Wls {
+
+  final int k;
+  final int p;
+  final double[] w;
+  final double[][] x;
+
+  /** (X'WX)^-1, p x p. */
+  final double[][] ainv;
+
+  final double logDetXwx;
+  final double[] beta;
+  final double[] resid;
+
+  /** sum w r^2 (generalised Q). */
+  final double rss;
+
+  private double[] h;
+
+  Wls(double[] y, double[][] x, double[] w) {
+    this.k = y.length;
+    this.p = x.length;
+    this.w = w;
+    this.x = x;
+    double[][] a = xtdx(x, w, null);
+    double[] xty = new double[p];
+    for (int j = 0; j < p; j++) {
+      double[] c = x[j];
+      double s = 0;
+      for (int i = 0; i < k; i++) {
+        s += c[i] * w[i] * y[i];
+      }
+      xty[j] = s;
+    }
+    double[][] chol = cholesky(a);
+    this.logDetXwx = logDet(chol);
+    this.ainv = invertFromCholesky(chol);
+    this.beta = mul(ainv, xty);
+    this.resid = new double[k];
+    double q = 0;
+    if (p == 1) {
+      double[] c = x[0];
+      double b = beta[0];
+      for (int i = 0; i < k; i++) {
+        double r = y[i] - c[i] * b;
+        resid[i] = r;
+        q += w[i] * r * r;
+      }
+    } else {
+      for (int i = 0; i < k; i++) {
+        double f = 0;
+        for (int j = 0; j < p; j++) {
+          f += x[j][i] * beta[j];
+        }
+        double r = y[i] - f;
+        resid[i] = r;
+        q += w[i] * r * r;
+      }
+    }
+    this.rss = q;
+  }
+
+  /** x_i' A x_i for every row. */
+  double[] leverageFactors() {
+    if (h == null) {
+      double[] hh = new double[k];
+      if (p == 1) {
+        double a = ainv[0][0];
+        double[] c = x[0];
+        for (int i = 0; i < k; i++) {
+          hh[i] = c[i] * c[i] * a;
+        }
+      } else {
+        double[] xi = new double[p];
+        for (int i = 0; i < k; i++) {
+          for (int j = 0; j < p; j++) {
+            xi[j] = x[j][i];
+          }
+          double s = 0;
+          for (int j = 0; j < p; j++) {
+            double t = 0;
+            for (int l = 0; l < p; l++) {
+              t += ainv[j][l] * xi[l];
+            }
+            s += xi[j] * t;
+          }
+          hh[i] = s;
+        }
+      }
+      h = hh;
+    }
+    return h;
+  }
+
+  double sumW() {
+    double s = 0;
+    for (double v : w) {
+      s += v;
+    }
+    return s;
+  }
+
+  /** y'PPy = sum w^2 r^2. */
+  double yPPy() {
+    double s = 0;
+    for (int i = 0; i < k; i++) {
+      double t = w[i] * resid[i];
+      s += t * t;
+    }
+    return s;
+  }
+
+  /** tr(P). */
+  double traceP() {
+    double[] hh = leverageFactors();
+    double s = 0;
+    for (int i = 0; i < k; i++) {
+      s += w[i] - w[i] * w[i] * hh[i];
+    }
+    return s;
+  }
+
+  /** tr(D1 P D2 P) for diagonal D1, D2 (null = identity). */
+  double traceDPDP(double[] d1, double[] d2) {
+    double[] hh = leverageFactors();
+    double s1 = 0;
+    double s2 = 0;
+    double[] m1w = new double[k];
+    double[] m2w = new double[k];
+    for (int i = 0; i < k; i++) {
+      double a = d1 == null ? 1 : d1[i];
+      double b = d2 == null ? 1 : d2[i];
+      double w2 = w[i] * w[i];
+      s1 += a * b * w2;
+      s2 += a * b * w2 * w[i] * hh[i];
+      m1w[i] = w2 * a;
+      m2w[i] = w2 * b;
+    }
+    double[][] m1 = xtdx(x, m1w, null);
+    double[][] m2 = xtdx(x, m2w, null);
+    double[][] am2 = mul(ainv, m2);
+    double[][] am1 = mul(ainv, m1);
+    return s1 - 2 * s2 + traceOfProduct(am2, am1);
+  }
+
+  // ---- small dense helpers (p x p) ----
+
+  /** X' diag(d) diag(e) X (e may be null). */
+  static double[][] xtdx(double[][] x, double[] d, double[] e) {
+    int p = x.length;
+    int k = x[0].length;
+    double[][] m = new double[p][p];
+    for (int j = 0; j < p; j++) {
+      for (int l = 0; l <= j; l++) {
+        double[] cj = x[j];
+        double[] cl = x[l];
+        double s = 0;
+        if (e == null) {
+          for (int i = 0; i < k; i++) {
+            s += cj[i] * d[i] * cl[i];
+          }
+        } else {
+          for (int i = 0; i < k; i++) {
+            s += cj[i] * d[i] * e[i] * cl[i];
+          }
+        }
+        m[j][l] = s;
+        m[l][j] = s;
+      }
+    }
+    return m;
+  }
+
+  static double[][] cholesky(double[][] a) {
+    int n = a.length;
+    double[][] l = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        double s = a[i][j];
+        for (int m = 0; m < j; m++) {
+          s -= l[i][m] * l[j][m];
+        }
+        if (i == j) {
+          if (!(s > 1e-14 * Math.abs(a[i][i])) || !(s > 0)) {
+            throw new SingularModelException();
+          }
+          l[i][i] = Math.sqrt(s);
+        } else {
+          l[i][j] = s / l[j][j];
+        }
+      }
+    }
+    return l;
+  }
+
+  static double logDet(double[][] chol) {
+    double s = 0;
+    for (int i = 0; i < chol.length; i++) {
+      s += 2 * Math.log(chol[i][i]);
+    }
+    return s;
+  }
+
+  static double[][] invertFromCholesky(double[][] l) {
+    int n = l.length;
+    double[][] linv = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      linv[i][i] = 1 / l[i][i];
+      for (int j = 0; j < i; j++) {
+        double s = 0;
+        for (int m = j; m < i; m++) {
+          s -= l[i][m] * linv[m][j];
+        }
+        linv[i][j] = s / l[i][i];
+      }
+    }
+    double[][] inv = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        double s = 0;
+        for (int m = i; m < n; m++) {
+          s += linv[m][i] * linv[m][j];
+        }
+        inv[i][j] = s;
+        inv[j][i] = s;
+      }
+    }
+    return inv;
+  }
+
+  static double[] mul(double[][] a, double[] v) {
+    double[] r = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      double s = 0;
+      for (int j = 0; j < v.length; j++) {
+        s += a[i][j] * v[j];
+      }
+      r[i] = s;
+    }
+    return r;
+  }
+
+  static double[][] mul(double[][] a, double[][] b) {
+    int n = a.length;
+    int m = b[0].length;
+    double[][] r = new double[n][m];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < m; j++) {
+        double s = 0;
+        for (int l = 0; l < b.length; l++) {
+          s += a[i][l] * b[l][j];
+        }
+        r[i][j] = s;
+      }
+    }
+    return r;
+  }
+
+  static double traceOfProduct(double[][] a, double[][] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      for (int j = 0; j < a.length; j++) {
+        s += a[i][j] * b[j][i];
+      }
+    }
+    return s;
+  }
+
+  /** X'WX is not positive definite: the moderators are collinear or constant. */
+  static final class SingularModelException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+}

@@ -1,0 +1,157 @@
+package org.ewb.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.ewb.model.Measurement;
+import org.ewb.model.ProjectData;
+import org.ewb.model.SavedAnalysis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A file written with schema version 1 opens, is migrated to the current version, and keeps its
+ * data.
+ */
+class MigrationTest {
+
+  @TempDir Path dir;
+
+  /** A version-1 file as the first release wrote it: the v1 DDL and rows in v1 columns. */
+  Path v1Fixture() throws Exception {
+    Path f = dir.resolve("old.ewb");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
+        Statement st = c.createStatement()) {
+      try (ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
+        rs.next();
+      }
+      SqliteProjectStore.createSchema(c, "Old review", Instant.parse("2023-05-06T07:08:09Z"));
+      st.execute("PRAGMA foreign_keys = ON");
+      st.execute(
+          "INSERT INTO study(id, key, label, year, status) VALUES (1, 'hu', 'Hu 2013', 2013,"
+              + " 'INCLUDED')");
+      st.execute("INSERT INTO arm(id, study_id, label, role) VALUES (1, 1, 'MSC', 'EXPERIMENTAL')");
+      st.execute(
+          "INSERT INTO outcome(id, name, kind, unit) VALUES (1, 'HbA1c', 'CONTINUOUS', '%')");
+      st.execute("INSERT INTO time_point(id, outcome_id, months, label) VALUES (1, 1, 12, '12 m')");
+      st.execute(
+          "INSERT INTO measurement(id, study_id, outcome_id, arm_id, time_point_id, n, mean,"
+              + " sd, median, prov_source, prov_quote) VALUES (1, 1, 1, 1, 1, 15, '8.60', 1.2, 7, 'TABLE',"
+              + " 'HbA1c 8.60 ± 1.2')");
+      st.execute(
+          "INSERT INTO field(id, key, label_en, choices) VALUES (1, 'dose', 'Dose', '[\"a\"]')");
+      st.execute("INSERT INTO characteristic_value(study_id, field_id, value) VALUES (1, 1, 1.5)");
+    }
+    assertFalse(Files.exists(FileCheck.walOf(f)));
+    return f;
+  }
+
+  static int userVersion(Path f) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  @Test
+  void theFixtureReallyIsVersionOne() throws Exception {
+    Path f = v1Fixture();
+    assertEquals(1, userVersion(f));
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT count(*) FROM sqlite_schema WHERE name = 'saved_analysis'")) {
+      rs.next();
+      assertEquals(0, rs.getInt(1));
+    }
+  }
+
+  @Test
+  void openingAVersionOneFileMigratesItAndKeepsItsData() throws Exception {
+    Path f = v1Fixture();
+    try (SqliteProjectStore store = SqliteProjectStore.open(f)) {
+      ProjectData d = store.snapshot();
+      assertEquals(Schema.CURRENT_VERSION, d.project().schemaVersion());
+      assertEquals("Old review", d.project().title());
+      assertEquals("Hu 2013", d.studies().get(0).label());
+      Measurement m = d.measurements().get(0);
+      assertEquals(
+          List.of("15", "8.60", "1.2", "7", "HbA1c 8.60 ± 1.2", ""),
+          List.of(
+              m.n().text(),
+              m.mean().text(),
+              m.sd().text(),
+              m.reported().median().text(),
+              m.provenance().quote(),
+              m.derivation()));
+      assertEquals("1.5", d.value(1, "dose"));
+      // what version 2 added works on the migrated file
+      store.putAnalysis(new SavedAnalysis(0, "A", "{}", 0));
+      store.putMeasurement(
+          new Measurement(
+              0,
+              1,
+              1,
+              1,
+              1,
+              m.n(),
+              m.mean(),
+              m.sd(),
+              null,
+              null,
+              m.reported(),
+              "median/IQR",
+              m.provenance()));
+    }
+    assertEquals(Schema.CURRENT_VERSION, userVersion(f));
+    ProjectData after = SqliteProjectStore.readSnapshot(f);
+    assertEquals(1, after.analyses().size());
+    assertEquals("median/IQR", after.measurements().get(0).derivation());
+  }
+
+  @Test
+  void readingAVersionOneSnapshotMigratesACopyAndLeavesTheFileAlone() throws Exception {
+    Path f = v1Fixture();
+    byte[] before = FileRefusalTest.sha256(f);
+    ProjectData d = SqliteProjectStore.readSnapshot(f);
+    assertEquals(Schema.CURRENT_VERSION, d.project().schemaVersion());
+    assertEquals("8.60", d.measurements().get(0).mean().text());
+    assertArrayEquals(before, FileRefusalTest.sha256(f));
+    assertEquals(1, userVersion(f));
+    assertFalse(Files.exists(FileCheck.walOf(f)));
+  }
+
+  @Test
+  void aNewFileHasTheSameSchemaAsAMigratedOne() throws Exception {
+    Path migrated = v1Fixture();
+    SqliteProjectStore.open(migrated).close();
+    Path fresh = dir.resolve("new.ewb");
+    SqliteProjectStore.create(fresh, "t").close();
+    assertEquals(schema(fresh), schema(migrated));
+    assertTrue(schema(fresh).contains("saved_analysis"));
+  }
+
+  static String schema(Path f) throws Exception {
+    StringBuilder sb = new StringBuilder();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT sql FROM sqlite_schema ORDER BY name")) {
+      while (rs.next()) {
+        sb.append(rs.getString(1)).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+}
