@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
     description = "Evidence Workbench: extraction, meta-analysis, figures and manuscript tables.",
     subcommands = {
       BuildSamplesCommand.class,
+      NewCommand.class,
+      InfoCommand.class,
+      ValidateCommand.class,
+      BenchSyntheticCommand.class,
     })
 public final class MainCommand implements Runnable {
 

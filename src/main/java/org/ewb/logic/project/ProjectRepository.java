@@ -79,6 +79,15 @@ public interface ProjectRepository extends AutoCloseable {
    */
   Measurement putMeasurement(Measurement measurement);
 
+  /**
+   * Inserts many new measurements in one transaction (bulk import, synthetic projects); fails,
+   * storing none, if one of them already exists. Ids of the stored rows are not returned. The
+   * default puts them one by one; the SQLite store batches them.
+   */
+  default void insertMeasurements(java.util.List<Measurement> measurements) {
+    inTransaction(() -> measurements.forEach(this::putMeasurement));
+  }
+
   /** Same contract as {@link #putMeasurement} for (study, outcome, time point). */
   GenericEstimate putGenericEstimate(GenericEstimate estimate);
 

@@ -53,8 +53,15 @@ public enum Column {
 
   /** Display name ("SD", "CI lower") in the current language. */
   public String label() {
-    return Localization.lang("persist.col." + key);
+    return Localization.lang(labelKey());
   }
+
+  /** The message key of the label ({@code persist.col.<key>}). */
+  public String labelKey() {
+    return LABEL_PREFIX + key;
+  }
+
+  private static final String LABEL_PREFIX = "persist.col.";
 
   /** The column with this key. */
   public static Column of(String key) {

@@ -255,6 +255,15 @@ class ProjectValidatorTest {
   }
 
   @Test
+  void everyColumnHasALabelInBothLanguages() {
+    for (Column col : Column.values()) {
+      assertTrue(Localization.has(Locale.ENGLISH, col.labelKey()), col.labelKey());
+      assertTrue(Localization.has(Locale.SIMPLIFIED_CHINESE, col.labelKey()), col.labelKey());
+      assertEquals(col, Column.of(col.key()));
+    }
+  }
+
+  @Test
   void messagesAreInChineseWhenChosen() {
     Localization.setLocale(Locale.SIMPLIFIED_CHINESE);
     List<Problem> problems = ProjectValidator.validate(project());
