@@ -105,6 +105,30 @@ public final class CharacteristicsView extends BorderPane {
     }
   }
 
+  /** Selects a study's cell of a field (by key), or its label if the field is unknown. */
+  public void selectCell(long studyId, String fieldKey) {
+    vm.filterProperty().unbind();
+    vm.filterProperty().set("");
+    int col = 0;
+    for (int i = 0; i < vm.fields().size(); i++) {
+      if (vm.fields().get(i).key().equals(fieldKey)) {
+        for (int j = 0; j < table.getVisibleLeafColumns().size(); j++) {
+          if ((Integer) table.getVisibleLeafColumn(j).getUserData()
+              == CharacteristicsViewModel.FIRST_FIELD + i) {
+            col = j;
+          }
+        }
+      }
+    }
+    for (int r = 0; r < table.getItems().size(); r++) {
+      if (table.getItems().get(r).id() == studyId) {
+        table.requestFocus();
+        sheet.select(r, col);
+        return;
+      }
+    }
+  }
+
   public SpreadsheetTable<Study> sheet() {
     return sheet;
   }

@@ -52,7 +52,7 @@ final class SheetCell<R> extends TableCell<R, String> {
   @Override
   protected void updateItem(String item, boolean empty) {
     super.updateItem(item, empty);
-    getStyleClass().removeAll("invalid", "has-provenance", "derived");
+    getStyleClass().removeAll("invalid", "warning", "has-provenance", "derived");
     setTooltip(null);
     if (isEditing()) {
       return;
@@ -70,7 +70,7 @@ final class SheetCell<R> extends TableCell<R, String> {
     Optional<String> problem = model.problem(row, col);
     StringBuilder tip = new StringBuilder();
     if (problem.isPresent()) {
-      getStyleClass().add("invalid");
+      getStyleClass().add(model.isWarningOnly(row, col) ? "warning" : "invalid");
       tip.append(problem.get());
     }
     if (model.hasProvenanceSlot(row, col) && !model.provenance(row, col).isEmpty()) {

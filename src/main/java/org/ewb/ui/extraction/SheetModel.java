@@ -21,6 +21,11 @@ public interface SheetModel<R> {
   /** Why the cell's value is invalid, or empty. */
   Optional<String> problem(R row, int column);
 
+  /** Whether the cell's problems are only warnings (shown amber, not red). */
+  default boolean isWarningOnly(R row, int column) {
+    return false;
+  }
+
   /** The provenance of the cell's value (empty if none is recorded). */
   Provenance provenance(R row, int column);
 

@@ -92,6 +92,11 @@ public final class MainWindow {
     }
   }
 
+  /** The view shown in the centre now (for jumps from the Problems list). */
+  public Node centreView() {
+    return centre.getChildren().isEmpty() ? null : centre.getChildren().get(0);
+  }
+
   public MainViewModel viewModel() {
     return vm;
   }
@@ -107,7 +112,10 @@ public final class MainWindow {
 
   private boolean select(TreeItem<NavItem> item, NavItem.Kind kind, long id) {
     NavItem v = item.getValue();
-    if (v != null && v.kind() == kind && (id == 0 || v.id() == id)) {
+    if (v != null
+        && v.kind() == kind
+        && (id == 0 || v.id() == id)
+        && (kind != NavItem.Kind.TIME_POINT || v.subId() == selected.subId())) {
       navigator.getSelectionModel().select(item);
       return true;
     }
@@ -191,9 +199,11 @@ public final class MainWindow {
         outcomes.getChildren().add(oi);
       }
     }
+    TreeItem<NavItem> problems =
+        new TreeItem<>(new NavItem(NavItem.Kind.PROBLEMS, 0, lang("nav.problems")));
     TreeItem<NavItem> analyses =
         new TreeItem<>(new NavItem(NavItem.Kind.ANALYSES, 0, lang("nav.analyses")));
-    rootItem.getChildren().addAll(java.util.List.of(studies, outcomes, analyses));
+    rootItem.getChildren().addAll(java.util.List.of(studies, outcomes, problems, analyses));
     navigator.setRoot(rootItem);
     if (!select(rootItem, selected.kind(), selected.id())) {
       navigator.getSelectionModel().select(studies);
@@ -206,10 +216,10 @@ public final class MainWindow {
       return;
     }
     NavItem.Kind kind = selected.kind();
-    if (kind == NavItem.Kind.TIME_POINT) {
-      kind = NavItem.Kind.OUTCOME;
-    }
     Function<NavItem, Node> f = centreViews.get(kind);
+    if (f == null && kind == NavItem.Kind.TIME_POINT) {
+      f = centreViews.get(NavItem.Kind.OUTCOME);
+    }
     Node view = f != null ? f.apply(selected) : placeholder(selected.text());
     centre.getChildren().setAll(view);
   }
