@@ -17,13 +17,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench-synthetic --out FILE}: writes the synthetic benchmark project and prints what it
- * measured (creation time, file size, in-process snapshot and validation times). Hidden: a tool for
- * developers, not for reviewers.
+ * measured (creation time, file size, in-process snapshot and validation times). Hidden: a tool
+ * for developers, not for reviewers.
  */
-@Command(
-    name = "bench-synthetic",
-    hidden = true,
-    mixinStandardHelpOptions = true,
+@Command(name = "bench-synthetic", hidden = true, mixinStandardHelpOptions = true,
     description = "Write a synthetic benchmark project and print timings.")
 public final class BenchSyntheticCommand implements Callable<Integer> {
 
@@ -32,17 +29,13 @@ public final class BenchSyntheticCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to create.")
   Path out;
 
-  @Option(names = "--studies", defaultValue = "5000")
-  int studies;
+  @Option(names = "--studies", defaultValue = "5000") int studies;
 
-  @Option(names = "--outcomes", defaultValue = "10")
-  int outcomes;
+  @Option(names = "--outcomes", defaultValue = "10") int outcomes;
 
-  @Option(names = "--timepoints", defaultValue = "6")
-  int timePoints;
+  @Option(names = "--timepoints", defaultValue = "6") int timePoints;
 
-  @Option(names = "--seed", defaultValue = "20240601")
-  long seed;
+  @Option(names = "--seed", defaultValue = "20240601") long seed;
 
   @Option(names = "--reuse", description = "Measure an existing FILE instead of creating it.")
   boolean reuse;
@@ -57,45 +50,29 @@ public final class BenchSyntheticCommand implements Callable<Integer> {
       try (SqliteProjectStore store = SqliteProjectStore.create(out, "synthetic")) {
         written = SyntheticProject.generate(store, size);
       }
-      w.printf(
-          Locale.ROOT,
-          "create          %.2f s (%d measurements)%n",
-          (System.nanoTime() - t0) / 1e9,
-          written);
+      w.printf(Locale.ROOT, "create          %.2f s (%d measurements)%n",
+          (System.nanoTime() - t0) / 1e9, written);
     }
-    w.printf(
-        Locale.ROOT, "file            %s, %.1f MB%n", out.toAbsolutePath(), Files.size(out) / 1e6);
+    w.printf(Locale.ROOT, "file            %s, %.1f MB%n", out.toAbsolutePath(),
+        Files.size(out) / 1e6);
     for (int i = 1; i <= 3; i++) {
       long t = System.nanoTime();
       ProjectSummary s = SqliteProjectStore.readSummary(out);
-      w.printf(
-          Locale.ROOT,
-          "readSummary #%d  %.3f s (%d studies, %d measurements)%n",
-          i,
-          (System.nanoTime() - t) / 1e9,
-          s.studies(),
-          s.measurements());
+      w.printf(Locale.ROOT, "readSummary #%d  %.3f s (%d studies, %d measurements)%n", i,
+          (System.nanoTime() - t) / 1e9, s.studies(), s.measurements());
     }
     ProjectData d = null;
     for (int i = 1; i <= 3; i++) {
       long t = System.nanoTime();
       d = SqliteProjectStore.readSnapshot(out);
-      w.printf(
-          Locale.ROOT,
-          "readSnapshot #%d %.3f s (%d measurements)%n",
-          i,
-          (System.nanoTime() - t) / 1e9,
-          d.measurements().size());
+      w.printf(Locale.ROOT, "readSnapshot #%d %.3f s (%d measurements)%n", i,
+          (System.nanoTime() - t) / 1e9, d.measurements().size());
     }
     for (int i = 1; i <= 3; i++) {
       long t = System.nanoTime();
       int problems = ProjectValidator.validate(d).size();
-      w.printf(
-          Locale.ROOT,
-          "validate #%d     %.3f s (%d problems)%n",
-          i,
-          (System.nanoTime() - t) / 1e9,
-          problems);
+      w.printf(Locale.ROOT, "validate #%d     %.3f s (%d problems)%n", i,
+          (System.nanoTime() - t) / 1e9, problems);
     }
     w.flush();
     return ExitCodes.OK;

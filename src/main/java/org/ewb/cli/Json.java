@@ -8,17 +8,16 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.PrintWriter;
 
 /**
- * JSON output of the commands (Jackson, ADR 0014). Non-ASCII characters are written as {@code
- * \\uXXXX} escapes, so the output is valid whatever the console's encoding; every JSON reader turns
- * them back into the same text.
+ * JSON output of the commands (Jackson, ADR 0014). Non-ASCII characters are written as
+ * {@code \\uXXXX} escapes, so the output is valid whatever the console's encoding; every JSON
+ * reader turns them back into the same text.
  */
 final class Json {
 
-  static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(JsonGenerator.Feature.ESCAPE_NON_ASCII)
-          .build();
+  static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(JsonGenerator.Feature.ESCAPE_NON_ASCII)
+      .build();
 
   private Json() {}
 
