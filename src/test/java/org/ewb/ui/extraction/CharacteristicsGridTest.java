@@ -226,4 +226,36 @@ class CharacteristicsGridTest {
     assertEquals("WJ-MSC", stored().value(study("Hu 2013"), "cell_type"));
     assertEquals("Cell type", grid(robot).getVisibleLeafColumn(2).getText());
   }
+
+  @Test
+  void reopeningTheFileShowsEveryEdit(FxRobot robot) {
+    select(robot, 0, 3);
+    robot.write("4.4").type(KeyCode.ENTER);
+    robot.interact(
+        () -> {
+          view(robot).sheet().select(1, 1);
+          view(robot).sheet().pasteText("Excluded\tBM-MSC\n");
+        });
+    robot.interact(
+        () ->
+            view(robot)
+                .viewModel()
+                .addField(
+                    new org.ewb.model.CharacteristicField(
+                        0, "", "Route", "途径", org.ewb.model.FieldType.TEXT, "", null, "", "", 0)));
+    robot.interact(
+        () -> {
+          window.viewModel().close();
+          window.viewModel().open(file);
+          window.navigate(NavItem.Kind.CHARACTERISTICS, 0);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    CharacteristicsViewModel vm = view(robot).viewModel();
+    Study hu = grid(robot).getItems().get(0);
+    Study zhang = grid(robot).getItems().get(1);
+    assertEquals("4.4", vm.text(hu, 3));
+    assertEquals("Excluded", vm.text(zhang, 1));
+    assertEquals("BM-MSC", vm.text(zhang, 2));
+    assertEquals("Route", grid(robot).getVisibleLeafColumn(5).getText());
+  }
 }
