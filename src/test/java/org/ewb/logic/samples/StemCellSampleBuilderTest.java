@@ -289,6 +289,26 @@ class StemCellSampleBuilderTest {
   }
 
   @Test
+  void aGroupValueWithoutANamedStatisticIsAMeanMarkedAsSuchWithTheSizeItsSentencePrints() {
+    // seed 002 L550-555: "治疗22例2型糖尿病患者, 结果显示治疗后患者HbA1c从基线的8.2%下降至3月后的6.89%,
+    // 随访至12月时HbA1c仍稳定在7.0%"
+    String wujing = "wujing2014_wjmsc_t2dm";
+    List<String> series = new ArrayList<>();
+    for (double t : new double[] {0, 3, 12}) {
+      Measurement m = measurement(wujing, "HbA1c", "cell therapy", t).orElseThrow();
+      series.add(m.n() + ":" + m.mean());
+      assertTrue(m.isDerived(), "derivation names the judgement");
+      assertTrue(m.provenance().note().contains("number analysed is not stated"));
+    }
+    assertEquals(List.of("22:8.2", "22:6.89", "22:7.0"), series);
+    // a case report's single value: n = 1
+    Measurement huo =
+        measurement("huo2025_ucmsc_t2dm_case", "HbA1c", "cell therapy", 0).orElseThrow();
+    assertEquals("1:8.5", huo.n() + ":" + huo.mean());
+    assertFalse(huo.isDerived());
+  }
+
+  @Test
   void valuesTheSourcesDoNotGiveStayEmpty() {
     // Cai 2016: "HbA1c试验组下降了12.%" lost a digit; the CSV value is empty and so is the cell.
     Measurement cai =
