@@ -26,6 +26,7 @@ public final class CsvTableWriter {
 
   public static void write(ExportTable table, OutputStream out, ExportProgress progress)
       throws IOException {
+    progress.checkCancelled();
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     w.write(BOM);
     CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180);

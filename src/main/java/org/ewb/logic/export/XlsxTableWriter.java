@@ -110,6 +110,7 @@ public final class XlsxTableWriter {
   }
 
   private void writeSheet(ExportTable t, String sheetName, long[] done, long total) {
+    progress.checkCancelled();
     Sheet sheet = wb.createSheet(sheetName);
     int[] widths = columnWidths(t);
     for (int c = 0; c < t.columns(); c++) {

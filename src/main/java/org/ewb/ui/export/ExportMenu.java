@@ -1,0 +1,50 @@
+package org.ewb.ui.export;
+
+import static org.ewb.logic.l10n.Localization.lang;
+
+import java.nio.file.Path;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import org.ewb.logic.l10n.Localization;
+import org.ewb.ui.main.MainWindow;
+
+/** The Export menu of the main window: manuscript tables as xlsx or CSV. */
+public final class ExportMenu {
+
+  private ExportMenu() {}
+
+  public static Menu menu(MainWindow window) {
+    Menu menu = new Menu(lang("export.ui.menu"));
+    menu.setId("menuExport");
+    MenuItem tables = new MenuItem(lang("export.ui.menu.tables"));
+    tables.setId("menuExportTables");
+    tables.disableProperty().bind(window.viewModel().projectProperty().isNull());
+    tables.setOnAction(
+        e ->
+            window.run(
+                () -> {
+                  var project = window.viewModel().project();
+                  Path file = project.file().toAbsolutePath();
+                  ExportViewModel vm =
+                      new ExportViewModel(project.snapshot(), Localization.language());
+                  ExportDialog.show(
+                      window.stage(),
+                      vm,
+                      file.getParent(),
+                      m -> info(window, m),
+                      window::showError);
+                }));
+    menu.getItems().add(tables);
+    return menu;
+  }
+
+  /** The main window has no public status line: the outcome is shown in a small notice. */
+  private static void info(MainWindow window, String message) {
+    Alert a = new Alert(Alert.AlertType.INFORMATION, message);
+    a.initOwner(window.stage());
+    a.setHeaderText(null);
+    a.setTitle(lang("export.ui.title"));
+    a.show();
+  }
+}
