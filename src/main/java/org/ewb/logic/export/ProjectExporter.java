@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -113,8 +114,13 @@ public final class ProjectExporter {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      tmp = Files.createTempFile(parent, "." + target.getFileName() + "-", ".tmp");
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      // a sibling temporary file created like any other file (umask permissions, unlike
+      // createTempFile's owner-only ones), so the moved result is readable as usual
+      tmp =
+          (parent == null ? Path.of(".") : parent)
+              .resolve("." + target.getFileName() + "-" + java.util.UUID.randomUUID() + ".tmp");
+      try (OutputStream out =
+          Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         writer.write(out);
       }
       try {
