@@ -203,6 +203,79 @@ class ExportCommandTest {
   }
 
   @Test
+  void stemCellSampleExportsWithBothShippedLayouts() throws IOException {
+    Path sample =
+        Path.of(
+            System.getProperty("ewb.repo.dir", "."), "sample-projects", "stem-cell-diabetes.ewb");
+    ProjectData d = SqliteProjectStore.readSnapshot(sample);
+    long included =
+        d.studies().stream()
+            .filter(st -> st.status() == org.ewb.model.StudyStatus.INCLUDED)
+            .count();
+    Path t2 = dir.resolve("t2.xlsx");
+    assertEquals(
+        0,
+        run(
+            "export",
+            "xlsx",
+            "--project",
+            sample.toString(),
+            "--out",
+            t2.toString(),
+            "--layout",
+            "Seed 004 Table 2",
+            "--tables",
+            "characteristics"),
+        err::toString);
+    try (InputStream in = Files.newInputStream(t2);
+        XSSFWorkbook wb = new XSSFWorkbook(in)) {
+      var s = wb.getSheetAt(0);
+      assertEquals(
+          "Clinical trials of hMSC-based therapy in patients with T1DM or T2DM",
+          s.getRow(0).getCell(0).getStringCellValue());
+      // title, two header rows, one row per included study, then the footnotes
+      assertEquals(
+          (double) included, s.getRow(2 + (int) included).getCell(0).getNumericCellValue());
+      assertTrue(
+          s.getMergedRegions().stream()
+              .anyMatch(
+                  r ->
+                      r.getFirstRow() == 1
+                          && r.getLastRow() == 1
+                          && r.getNumberOfCells() == 5
+                          && s.getRow(1)
+                              .getCell(r.getFirstColumn())
+                              .getStringCellValue()
+                              .equals("Participants")),
+          () -> s.getMergedRegions().toString());
+    }
+    Path t1 = dir.resolve("t1.xlsx");
+    assertEquals(
+        0,
+        run(
+            "export",
+            "xlsx",
+            "--project",
+            sample.toString(),
+            "--out",
+            t1.toString(),
+            "--layout",
+            "Seed 002 表1",
+            "--lang",
+            "zh",
+            "--tables",
+            "characteristics"),
+        err::toString);
+    try (InputStream in = Files.newInputStream(t1);
+        XSSFWorkbook wb = new XSSFWorkbook(in)) {
+      var s = wb.getSheetAt(0);
+      assertEquals("我国干细胞治疗1型糖尿病临床试验总结", s.getRow(0).getCell(0).getStringCellValue());
+      assertEquals("序号", s.getRow(1).getCell(0).getStringCellValue());
+      assertEquals("受试者数量", s.getRow(2).getCell(3).getStringCellValue());
+    }
+  }
+
+  @Test
   void missingProjectFileIsAFileError() {
     int code =
         run(
