@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
       NewCommand.class,
       InfoCommand.class,
       ValidateCommand.class,
+      AnalyzeCommand.class,
+      PlotCommand.class,
+      ExportCommand.class,
       BuildSamplesCommand.class,
       BenchSyntheticCommand.class,
     })
