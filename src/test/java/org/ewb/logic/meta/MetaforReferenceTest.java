@@ -95,6 +95,8 @@ class MetaforReferenceTest {
       case "model" -> ReferenceCases.checkModel(c, mm);
       case "subgroup" -> ReferenceCases.checkSubgroup(c, mm);
       case "metareg" -> ReferenceCases.checkMetareg(c, mm);
+      case "bias" -> BiasReferenceCases.check(c, mm);
+      case "leave1out", "cumul" -> SensitivityReferenceCases.check(analysis, c, mm);
       default ->
           Assumptions.abort(
               "analysis '"
