@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       ValidateCommand.class,
       AnalyzeCommand.class,
+      PlotCommand.class,
+      ExportCommand.class,
+      BuildSamplesCommand.class,
+      BenchSyntheticCommand.class,
     })
 public final class MainCommand implements Runnable {
 

@@ -45,7 +45,12 @@ class LocalizationTest {
         Matcher m = LANG_CALL.matcher(Files.readString(f));
         while (m.find()) {
           String key = m.group(1);
-          if (!Localization.has(Locale.ENGLISH, key) || !definedInChinese(key)) {
+          if (key.endsWith(".")) {
+            // lang("prefix." + name): at least one key of that family must exist in both languages
+            if (!hasPrefix(key)) {
+              missing.add(key + "* (" + f.getFileName() + ")");
+            }
+          } else if (!Localization.has(Locale.ENGLISH, key) || !definedInChinese(key)) {
             missing.add(key + " (" + f.getFileName() + ")");
           }
         }
@@ -63,6 +68,20 @@ class LocalizationTest {
       Localization.setLocale(Locale.ENGLISH);
     }
     assertEquals("File", Localization.lang("menu.file"));
+  }
+
+  private static boolean hasPrefix(String prefix) throws IOException {
+    boolean en = false;
+    boolean zh = false;
+    for (String bundle : Localization.BUNDLES) {
+      en |=
+          load(bundle + ".properties").stringPropertyNames().stream()
+              .anyMatch(k -> k.startsWith(prefix));
+      zh |=
+          load(bundle + "_zh.properties").stringPropertyNames().stream()
+              .anyMatch(k -> k.startsWith(prefix));
+    }
+    return en && zh;
   }
 
   private static boolean definedInChinese(String key) throws IOException {
