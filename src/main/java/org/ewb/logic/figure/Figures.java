@@ -37,8 +37,9 @@ public final class Figures {
                   ForestModelBuilder.extraColumns(data, r.columns(), out.table()),
                   outcome.lowerIsBetter()));
     } else {
-      f = new FunnelPlotRenderer(FunnelModelBuilder.build(out, r.contours(), r.egger(),
-          r.trimfill()));
+      f =
+          new FunnelPlotRenderer(
+              FunnelModelBuilder.build(out, r.contours(), r.egger(), r.trimfill()));
     }
     return new Rendered(f, summary(out));
   }
@@ -49,13 +50,23 @@ public final class Figures {
     String measure = Localization.lang("figure.measure." + out.options().measure().name());
     if (out.model() != null) {
       MetaResult m = out.model();
-      return Localization.lang("figure.view.pooled", measure, bt(m.estimate(), exp),
-          bt(m.ciLb(), exp), bt(m.ciUb(), exp), FigureText.fixed(m.tau2(), 4),
+      return Localization.lang(
+          "figure.view.pooled",
+          measure,
+          bt(m.estimate(), exp),
+          bt(m.ciLb(), exp),
+          bt(m.ciUb(), exp),
+          FigureText.fixed(m.tau2(), 4),
           FigureText.fixed(m.i2(), 1));
     }
     MhResult mh = out.mh();
-    return Localization.lang("figure.view.pooledCommon", measure, bt(mh.estimate(), exp),
-        bt(mh.ciLb(), exp), bt(mh.ciUb(), exp), FigureText.fixed(mh.i2(), 1));
+    return Localization.lang(
+        "figure.view.pooledCommon",
+        measure,
+        bt(mh.estimate(), exp),
+        bt(mh.ciLb(), exp),
+        bt(mh.ciUb(), exp),
+        FigureText.fixed(mh.i2(), 1));
   }
 
   private static String bt(double v, boolean exp) {

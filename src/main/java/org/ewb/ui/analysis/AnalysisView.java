@@ -4,7 +4,6 @@ import static org.ewb.logic.l10n.Localization.lang;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
-import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -35,9 +34,9 @@ import org.ewb.logic.figure.export.FigureExporter;
 import org.ewb.model.WorkbenchException;
 
 /**
- * The analysis view: choosers on the left, the figure (drawn by the export routine) in the
- * centre, the pooled result or the reason there is no figure below, export and copy on top. Thin:
- * every choice is bound to {@link AnalysisViewModel}.
+ * The analysis view: choosers on the left, the figure (drawn by the export routine) in the centre,
+ * the pooled result or the reason there is no figure below, export and copy on top. Thin: every
+ * choice is bound to {@link AnalysisViewModel}.
  */
 public final class AnalysisView extends BorderPane {
 
@@ -130,13 +129,13 @@ public final class AnalysisView extends BorderPane {
           subgroup.getItems().addAll(vm.fieldKeys());
           subgroup.setValue(keep == null ? "" : keep);
         };
-    vm.fieldKeys().addListener((javafx.collections.ListChangeListener<String>) c -> fillSubgroups.run());
+    vm.fieldKeys()
+        .addListener((javafx.collections.ListChangeListener<String>) c -> fillSubgroups.run());
     fillSubgroups.run();
     subgroup.setConverter(converter(s -> s.isEmpty() ? lang("figure.view.none") : s));
     subgroup
         .valueProperty()
-        .addListener(
-            (o, a, b) -> vm.subgroupProperty().set(b == null || b.isEmpty() ? null : b));
+        .addListener((o, a, b) -> vm.subgroupProperty().set(b == null || b.isEmpty() ? null : b));
     ListView<String> columns = new ListView<>(vm.fieldKeys());
     columns.setPrefHeight(110);
     columns.setCellFactory(CheckBoxListCell.forListView(this::columnSelected));
@@ -147,8 +146,7 @@ public final class AnalysisView extends BorderPane {
     CheckBox trimfill = new CheckBox(lang("figure.view.trimfill"));
     trimfill.selectedProperty().bindBidirectional(vm.trimfillProperty());
     ComboBox<FollowUpModelBuilder.ErrorBars> bars =
-        new ComboBox<>(
-            FXCollections.observableArrayList(FollowUpModelBuilder.ErrorBars.values()));
+        new ComboBox<>(FXCollections.observableArrayList(FollowUpModelBuilder.ErrorBars.values()));
     bars.valueProperty().bindBidirectional(vm.errorBarsProperty());
     VBox box =
         new VBox(
@@ -241,5 +239,4 @@ public final class AnalysisView extends BorderPane {
       }
     };
   }
-
 }

@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * State of the analysis view: the choices (figure, outcome, time point, measure, model, test,
  * subgroup, extra columns, funnel and follow-up options), the figure they give and a one-line
- * summary or the reviewer-readable reason there is none. Re-reads the project after every
- * committed change of the repository, so an edit in a grid shows in the figure at once.
+ * summary or the reviewer-readable reason there is none. Re-reads the project after every committed
+ * change of the repository, so an edit in a grid shows in the figure at once.
  */
 public final class AnalysisViewModel {
 
