@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ewb.logic.meta.AnalysisOptions;
 import org.ewb.logic.meta.AnalysisOutcome;
@@ -105,6 +106,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object (metafor reference field names)")
   boolean json;
 
+  @Option(
+      names = "--bias",
+      description = "small-study effects: Egger (rma and lm), Begg rank test, trim and fill")
+  boolean bias;
+
+  @Option(names = "--leave1out", description = "leave-one-out analysis")
+  boolean leave1out;
+
+  @Option(names = "--cumulative", description = "cumulative meta-analysis in data order")
+  boolean cumulative;
+
   @Override
   public Integer call() throws IOException {
     try {
@@ -136,12 +148,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
       throw usage("--add must be a number >= 0, was " + add);
     }
     AnalysisOutcome outcome = MetaAnalysisRunner.run(table, options);
+    BiasSensitivitySections extra =
+        BiasSensitivitySections.forOutcome(
+            outcome, new BiasSensitivitySections.Options(bias, leave1out, cumulative));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      out.println(mapper.writeValueAsString(outcome.fields()));
+      Map<String, Object> fields = outcome.fields();
+      if (extra != null) {
+        fields.putAll(extra.json());
+      }
+      out.println(mapper.writeValueAsString(fields));
     } else {
       out.print(ReportText.render(outcome));
+      if (extra != null) {
+        out.print(extra.text());
+      }
     }
     out.flush();
     return ExitCodes.OK;

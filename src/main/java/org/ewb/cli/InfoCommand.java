@@ -5,14 +5,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.ewb.logic.l10n.Localization;
+import org.ewb.logic.project.ProjectSummary;
 import org.ewb.logic.validation.ProjectValidator;
 import org.ewb.model.CellText;
 import org.ewb.model.Outcome;
-import org.ewb.model.ProjectData;
+import org.ewb.model.Project;
 import org.ewb.model.StudyStatus;
 import org.ewb.model.TimePoint;
 import org.ewb.persistence.SqliteProjectStore;
@@ -41,7 +43,7 @@ public final class InfoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ProjectData d = SqliteProjectStore.readSnapshot(file);
+    ProjectSummary d = SqliteProjectStore.readSummary(file);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       Json.print(out, tree(file, d));
@@ -52,74 +54,67 @@ public final class InfoCommand implements Callable<Integer> {
   }
 
   /** The JSON object of {@code info --json}. */
-  static Map<String, Object> tree(Path file, ProjectData d) {
-    Map<Long, Long> perOutcome =
-        d.measurements().stream()
-            .collect(Collectors.groupingBy(m -> m.outcomeId(), Collectors.counting()));
-    Map<Long, Long> genericPerOutcome =
-        d.genericEstimates().stream()
-            .collect(Collectors.groupingBy(g -> g.outcomeId(), Collectors.counting()));
+  static Map<String, Object> tree(Path file, ProjectSummary d) {
     Map<String, Object> t = new LinkedHashMap<>();
+    Project p = d.project();
     t.put("file", file.toAbsolutePath().normalize().toString());
-    t.put("title", d.project().title());
-    t.put("reviewQuestion", d.project().reviewQuestion());
-    t.put("reviewers", d.project().reviewers());
-    t.put("created", d.project().created() == null ? null : d.project().created().toString());
-    t.put("modified", d.project().modified() == null ? null : d.project().modified().toString());
-    t.put("schemaVersion", d.project().schemaVersion());
-    t.put("studies", d.studies().size());
-    Map<String, Long> byStatus = new LinkedHashMap<>();
+    t.put("title", p.title());
+    t.put("reviewQuestion", p.reviewQuestion());
+    t.put("reviewers", p.reviewers());
+    t.put("created", p.created() == null ? null : p.created().toString());
+    t.put("modified", p.modified() == null ? null : p.modified().toString());
+    t.put("schemaVersion", p.schemaVersion());
+    t.put("studies", d.studies());
+    Map<String, Integer> byStatus = new LinkedHashMap<>();
     for (StudyStatus s : StudyStatus.values()) {
-      byStatus.put(
-          s.name().toLowerCase(java.util.Locale.ROOT),
-          d.studies().stream().filter(x -> x.status() == s).count());
+      byStatus.put(s.name().toLowerCase(Locale.ROOT), d.studiesByStatus().getOrDefault(s, 0));
     }
     t.put("studiesByStatus", byStatus);
-    t.put("arms", d.arms().size());
-    t.put("fields", d.fields().size());
-    t.put("characteristicValues", d.values().size());
-    t.put("measurements", d.measurements().size());
-    t.put("genericEstimates", d.genericEstimates().size());
+    t.put("arms", d.arms());
+    t.put("fields", d.fields());
+    t.put("characteristicValues", d.characteristicValues());
+    t.put("measurements", d.measurements());
+    t.put("genericEstimates", d.genericEstimates());
     List<Map<String, Object>> outcomes = new ArrayList<>();
-    for (Outcome o : d.outcomes()) {
+    for (ProjectSummary.OutcomeSummary os : d.outcomes()) {
+      Outcome o = os.outcome();
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", o.name());
-      m.put("kind", o.kind().name().toLowerCase(java.util.Locale.ROOT));
+      m.put("kind", o.kind().name().toLowerCase(Locale.ROOT));
       m.put("unit", o.unit());
       m.put("lowerIsBetter", o.lowerIsBetter());
-      m.put(
-          "timepoints",
-          d.timePointsOf(o.id()).stream().map(tp -> Json.months(tp.months())).toList());
-      m.put(
-          "measurements",
-          perOutcome.getOrDefault(o.id(), 0L) + genericPerOutcome.getOrDefault(o.id(), 0L));
+      m.put("timepoints", os.timePoints().stream().map(tp -> Json.months(tp.months())).toList());
+      m.put("measurements", os.measurements());
+      m.put("genericEstimates", os.genericEstimates());
       outcomes.add(m);
     }
     t.put("outcomes", outcomes);
-    t.put("tableLayouts", d.layouts().size());
-    t.put("savedAnalyses", d.analyses().size());
+    t.put("tableLayouts", d.tableLayouts());
+    t.put("savedAnalyses", d.savedAnalyses());
     return t;
   }
 
-  private void printText(PrintWriter out, ProjectData d) {
-    long included = d.studies().stream().filter(s -> s.status() == StudyStatus.INCLUDED).count();
+  private void printText(PrintWriter out, ProjectSummary d) {
     out.println(Localization.lang("cli.info.title", d.project().title()));
     out.println(Localization.lang("cli.info.file", file.toAbsolutePath().normalize()));
     out.println(
         Localization.lang("cli.info.schema", Integer.toString(d.project().schemaVersion())));
     out.println(
         Localization.lang(
-            "cli.info.studies", Integer.toString(d.studies().size()), Long.toString(included)));
-    out.println(Localization.lang("cli.info.arms", Integer.toString(d.arms().size())));
-    out.println(Localization.lang("cli.info.fields", Integer.toString(d.fields().size())));
+            "cli.info.studies",
+            Integer.toString(d.studies()),
+            Integer.toString(d.studiesByStatus().getOrDefault(StudyStatus.INCLUDED, 0))));
+    out.println(Localization.lang("cli.info.arms", Integer.toString(d.arms())));
+    out.println(Localization.lang("cli.info.fields", Integer.toString(d.fields())));
     out.println(
         Localization.lang(
             "cli.info.measurements",
-            Integer.toString(d.measurements().size()),
-            Integer.toString(d.genericEstimates().size())));
+            Long.toString(d.measurements()),
+            Long.toString(d.genericEstimates())));
     out.println(Localization.lang("cli.info.outcomes", Integer.toString(d.outcomes().size())));
-    for (Outcome o : d.outcomes()) {
-      List<TimePoint> tps = d.timePointsOf(o.id());
+    for (ProjectSummary.OutcomeSummary os : d.outcomes()) {
+      Outcome o = os.outcome();
+      List<TimePoint> tps = os.timePoints();
       String months =
           tps.stream().map(tp -> CellText.of(tp.months()).text()).collect(Collectors.joining(", "));
       out.println(
@@ -127,7 +122,7 @@ public final class InfoCommand implements Callable<Integer> {
               + Localization.lang(
                   "cli.info.outcome",
                   o.name(),
-                  o.kind().name().toLowerCase(java.util.Locale.ROOT),
+                  o.kind().name().toLowerCase(Locale.ROOT),
                   o.unit().isEmpty() ? "-" : o.unit(),
                   months.isEmpty() ? "-" : months,
                   tps.stream()

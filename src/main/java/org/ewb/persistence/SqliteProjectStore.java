@@ -16,12 +16,14 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ewb.logic.l10n.Localization;
 import org.ewb.logic.project.ProjectRepository;
+import org.ewb.logic.project.ProjectSummary;
 import org.ewb.model.Arm;
 import org.ewb.model.ArmRole;
 import org.ewb.model.CellText;
@@ -60,8 +62,12 @@ import org.sqlite.SQLiteErrorCode;
 public final class SqliteProjectStore implements ProjectRepository {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteProjectStore.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+  /** Created on first use: {@code info} never needs it, and it costs start-up time. */
+  private static final class Mapper {
+    static final ObjectMapper INSTANCE = new ObjectMapper();
+  }
 
   private final Path file;
   private final Connection conn;
@@ -85,6 +91,10 @@ public final class SqliteProjectStore implements ProjectRepository {
     Path f = file.toAbsolutePath().normalize();
     FileCheck.Header header = FileCheck.checkHeader(f);
     int version = FileCheck.checkContents(f, header, true);
+    if (!Files.isWritable(f) || (f.getParent() != null && !Files.isWritable(f.getParent()))) {
+      // editing needs the file and, for the write-ahead log, its folder
+      throw FileCheck.fail("persist.readOnly", f.toString());
+    }
     Connection c = openReadWrite(f);
     try {
       migrate(c, version, f);
@@ -135,7 +145,7 @@ public final class SqliteProjectStore implements ProjectRepository {
     int version = FileCheck.checkContents(f, header, false);
     if (version == Schema.CURRENT_VERSION) {
       try (Connection c = FileCheck.openReadOnly(f)) {
-        return new SnapshotReader(c, JSON).read();
+        return new SnapshotReader(c).read();
       } catch (SQLException e) {
         throw fileError(f.toString(), e);
       }
@@ -156,6 +166,24 @@ public final class SqliteProjectStore implements ProjectRepository {
       if (tmp != null) {
         deleteQuietly(tmp);
       }
+    }
+  }
+
+  /**
+   * Counts of what a project holds, read without modifying the file and without loading the
+   * measurements (so it stays fast on large projects).
+   */
+  public static ProjectSummary readSummary(Path file) {
+    Path f = file.toAbsolutePath().normalize();
+    FileCheck.Header header = FileCheck.checkHeader(f);
+    int version = FileCheck.checkContents(f, header, false);
+    if (version != Schema.CURRENT_VERSION) {
+      return ProjectSummary.of(readSnapshot(f));
+    }
+    try (Connection c = FileCheck.openReadOnly(f)) {
+      return new SnapshotReader(c).summary();
+    } catch (SQLException e) {
+      throw fileError(f.toString(), e);
     }
   }
 
@@ -413,7 +441,7 @@ public final class SqliteProjectStore implements ProjectRepository {
 
   private static String json(List<String> list) {
     try {
-      return JSON.writeValueAsString(list);
+      return Mapper.INSTANCE.writeValueAsString(list);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a list of strings is always JSON", e);
     }
@@ -428,7 +456,24 @@ public final class SqliteProjectStore implements ProjectRepository {
 
   @Override
   public ProjectData snapshot() {
-    return read(() -> new SnapshotReader(conn, JSON).read());
+    return read(() -> new SnapshotReader(conn).read());
+  }
+
+  /** One query: fast even when the project holds hundreds of thousands of measurements. */
+  @Override
+  public List<Study> studies() {
+    return read(
+        () -> {
+          try (Statement st = conn.createStatement()) {
+            return List.copyOf(SnapshotReader.studies(st));
+          }
+        });
+  }
+
+  /** Counts from indexes; no measurement is loaded. */
+  @Override
+  public ProjectSummary summary() {
+    return read(() -> new SnapshotReader(conn).summary());
   }
 
   @Override
@@ -828,10 +873,8 @@ public final class SqliteProjectStore implements ProjectRepository {
         });
   }
 
-  /**
-   * Inserts many new measurements in one transaction (bulk import, synthetic projects); ids are
-   * assigned by the store and not returned. Fails, storing none, if one already exists.
-   */
+  /** Batched: one prepared statement, executed in batches of 10,000 rows. */
+  @Override
   public void insertMeasurements(List<Measurement> list) {
     write(
         () -> {
@@ -1034,11 +1077,9 @@ public final class SqliteProjectStore implements ProjectRepository {
   /** Reads a whole project with one query per table (no per-row queries). */
   static final class SnapshotReader {
     private final Connection c;
-    private final ObjectMapper json;
 
-    SnapshotReader(Connection c, ObjectMapper json) {
+    SnapshotReader(Connection c) {
       this.c = c;
-      this.json = json;
     }
 
     static Project readProject(Connection c) throws SQLException {
@@ -1074,7 +1115,10 @@ public final class SqliteProjectStore implements ProjectRepository {
       return rs.wasNull() ? null : v;
     }
 
-    private static Provenance prov(ResultSet rs, int i) throws SQLException {
+    /** Equal provenances are shared: a project often repeats "Table 2" thousands of times. */
+    private final Map<Provenance, Provenance> provenances = new HashMap<>();
+
+    private Provenance prov(ResultSet rs, int i) throws SQLException {
       String src = rs.getString(i);
       String loc = rs.getString(i + 1);
       String quote = rs.getString(i + 2);
@@ -1082,7 +1126,134 @@ public final class SqliteProjectStore implements ProjectRepository {
       if (src == null && loc.isEmpty() && quote.isEmpty() && note.isEmpty()) {
         return Provenance.NONE;
       }
-      return new Provenance(src == null ? null : ProvenanceSource.valueOf(src), loc, quote, note);
+      Provenance p =
+          new Provenance(src == null ? null : ProvenanceSource.valueOf(src), loc, quote, note);
+      return provenances.computeIfAbsent(p, x -> x);
+    }
+
+    /**
+     * The four provenance columns as one text, {@code source US location US quote US note} (US =
+     * the ASCII unit separator, which a typed text does not contain), or NULL when all are empty.
+     */
+    static final String PROV_PACKED =
+        "CASE WHEN prov_source IS NULL AND prov_location = ''"
+            + " AND prov_quote = '' AND prov_note = '' THEN NULL ELSE coalesce(prov_source, '')"
+            + " || char(31) || prov_location || char(31) || prov_quote || char(31) || prov_note END";
+
+    private final Map<String, Provenance> packed = new HashMap<>();
+
+    /** Reads the packed provenance at column {@code i}; the four plain columns follow it. */
+    private Provenance packedProv(ResultSet rs, int i) throws SQLException {
+      String s = rs.getString(i);
+      if (s == null) {
+        return Provenance.NONE;
+      }
+      Provenance p = packed.get(s);
+      if (p == null) {
+        int a = s.indexOf('\u001f');
+        int b = s.indexOf('\u001f', a + 1);
+        int c = s.indexOf('\u001f', b + 1);
+        if (c < 0 || s.indexOf('\u001f', c + 1) >= 0) {
+          return prov(rs, i + 1); // a text holds the separator itself: read the columns
+        }
+        String src = s.substring(0, a);
+        p =
+            new Provenance(
+                src.isEmpty() ? null : ProvenanceSource.valueOf(src),
+                s.substring(a + 1, b),
+                s.substring(b + 1, c),
+                s.substring(c + 1));
+        packed.put(s, p);
+      }
+      return p;
+    }
+
+    ProjectSummary summary() throws SQLException {
+      Project project = readProject(c);
+      Map<StudyStatus, Integer> byStatus = new EnumMap<>(StudyStatus.class);
+      for (StudyStatus s : StudyStatus.values()) {
+        byStatus.put(s, 0);
+      }
+      List<Outcome> outcomes = new ArrayList<>();
+      List<TimePoint> timePoints = new ArrayList<>();
+      Map<Long, Long> perTimePoint = new HashMap<>();
+      Map<Long, Long> genericPerTimePoint = new HashMap<>();
+      int studies = 0;
+      try (Statement st = c.createStatement()) {
+        try (ResultSet rs = st.executeQuery("SELECT status, count(*) FROM study GROUP BY status")) {
+          while (rs.next()) {
+            byStatus.put(StudyStatus.valueOf(rs.getString(1)), rs.getInt(2));
+            studies += rs.getInt(2);
+          }
+        }
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT id, " + OUTCOME_COLS + " FROM outcome ORDER BY display_order, id")) {
+          while (rs.next()) {
+            outcomes.add(
+                new Outcome(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    OutcomeKind.valueOf(rs.getString(3)),
+                    rs.getString(4),
+                    rs.getInt(5) != 0,
+                    rs.getInt(6)));
+          }
+        }
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT id, outcome_id, months, label FROM time_point" + " ORDER BY months, id")) {
+          while (rs.next()) {
+            timePoints.add(
+                new TimePoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4)));
+          }
+        }
+        // answered from the time point indexes, without touching the table rows
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT time_point_id, count(*) FROM measurement GROUP BY time_point_id")) {
+          while (rs.next()) {
+            perTimePoint.put(rs.getLong(1), rs.getLong(2));
+          }
+        }
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT time_point_id, count(*) FROM generic_estimate GROUP BY time_point_id")) {
+          while (rs.next()) {
+            genericPerTimePoint.put(rs.getLong(1), rs.getLong(2));
+          }
+        }
+        List<ProjectSummary.OutcomeSummary> list = new ArrayList<>();
+        long measurements = 0;
+        long generics = 0;
+        for (Outcome o : outcomes) {
+          List<TimePoint> tps = timePoints.stream().filter(t -> t.outcomeId() == o.id()).toList();
+          long m = tps.stream().mapToLong(t -> perTimePoint.getOrDefault(t.id(), 0L)).sum();
+          long g = tps.stream().mapToLong(t -> genericPerTimePoint.getOrDefault(t.id(), 0L)).sum();
+          measurements += m;
+          generics += g;
+          list.add(new ProjectSummary.OutcomeSummary(o, tps, m, g));
+        }
+        return new ProjectSummary(
+            project,
+            studies,
+            byStatus,
+            count(st, "arm"),
+            count(st, "field"),
+            count(st, "characteristic_value"),
+            measurements,
+            generics,
+            list,
+            count(st, "table_layout"),
+            count(st, "saved_analysis"));
+      }
+    }
+
+    private static int count(Statement st, String table) throws SQLException {
+      try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+        rs.next();
+        return rs.getInt(1);
+      }
     }
 
     private static CellText cell(ResultSet rs, int i) throws SQLException {
@@ -1092,10 +1263,37 @@ public final class SqliteProjectStore implements ProjectRepository {
 
     private List<String> strings(String s) throws SQLException {
       try {
-        return json.readValue(s, STRINGS);
+        return Mapper.INSTANCE.readValue(s, STRINGS);
       } catch (JsonProcessingException e) {
         throw new SQLException("not a JSON list of strings: " + s, e);
       }
+    }
+
+    static List<Study> studies(Statement st) throws SQLException {
+      List<Study> studies = new ArrayList<>();
+      try (ResultSet rs =
+          st.executeQuery("SELECT id, " + STUDY_COLS + " FROM study ORDER BY display_order, id")) {
+        while (rs.next()) {
+          studies.add(
+              new Study(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  intOrNull(rs, 5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8),
+                  rs.getString(9),
+                  rs.getString(10),
+                  rs.getString(11),
+                  rs.getString(12),
+                  rs.getString(13),
+                  StudyStatus.valueOf(rs.getString(14)),
+                  rs.getInt(15)));
+        }
+      }
+      return studies;
     }
 
     ProjectData read() throws SQLException {
@@ -1111,29 +1309,7 @@ public final class SqliteProjectStore implements ProjectRepository {
       List<TableLayout> layouts = new ArrayList<>();
       List<SavedAnalysis> analyses = new ArrayList<>();
       try (Statement st = c.createStatement()) {
-        try (ResultSet rs =
-            st.executeQuery(
-                "SELECT id, " + STUDY_COLS + " FROM study ORDER BY display_order, id")) {
-          while (rs.next()) {
-            studies.add(
-                new Study(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    intOrNull(rs, 5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8),
-                    rs.getString(9),
-                    rs.getString(10),
-                    rs.getString(11),
-                    rs.getString(12),
-                    rs.getString(13),
-                    StudyStatus.valueOf(rs.getString(14)),
-                    rs.getInt(15)));
-          }
-        }
+        studies.addAll(studies(st));
         try (ResultSet rs =
             st.executeQuery(
                 "SELECT id, " + FIELD_COLS + " FROM field ORDER BY display_order, id")) {
@@ -1204,20 +1380,37 @@ public final class SqliteProjectStore implements ProjectRepository {
                 new TimePoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4)));
           }
         }
+        // A flag says whether the reported form is empty, so that its (usually empty) columns
+        // are never fetched, and the provenance comes as one string (NULL when empty) that is
+        // parsed once per distinct value: each column fetched costs a JNI call per row, and
+        // 600,000 rows should load in about a second.
         try (ResultSet rs =
-            st.executeQuery("SELECT id, " + MEASUREMENT_COLS + " FROM measurement ORDER BY id")) {
+            st.executeQuery(
+                "SELECT id, study_id, outcome_id, arm_id,"
+                    + " time_point_id, n, mean, sd, events, total, NULLIF(derivation, ''),"
+                    + " (se IS NOT NULL OR ci_lower IS NOT NULL OR ci_upper IS NOT NULL"
+                    + " OR median IS NOT NULL OR q1 IS NOT NULL OR q3 IS NOT NULL OR min IS NOT NULL"
+                    + " OR max IS NOT NULL OR percent_change IS NOT NULL),"
+                    + " se, ci_lower, ci_upper, median, q1, q3, min, max, percent_change, "
+                    + PROV_PACKED
+                    + ", prov_source, prov_location, prov_quote, prov_note"
+                    + " FROM measurement ORDER BY id")) {
           while (rs.next()) {
-            ReportedForm reported =
-                new ReportedForm(
-                    cell(rs, 11),
-                    cell(rs, 12),
-                    cell(rs, 13),
-                    cell(rs, 14),
-                    cell(rs, 15),
-                    cell(rs, 16),
-                    cell(rs, 17),
-                    cell(rs, 18),
-                    cell(rs, 19));
+            ReportedForm reported = ReportedForm.NONE;
+            if (rs.getInt(12) != 0) {
+              reported =
+                  new ReportedForm(
+                      cell(rs, 13),
+                      cell(rs, 14),
+                      cell(rs, 15),
+                      cell(rs, 16),
+                      cell(rs, 17),
+                      cell(rs, 18),
+                      cell(rs, 19),
+                      cell(rs, 20),
+                      cell(rs, 21));
+            }
+            String derivation = rs.getString(11);
             measurements.add(
                 new Measurement(
                     rs.getLong(1),
@@ -1230,9 +1423,9 @@ public final class SqliteProjectStore implements ProjectRepository {
                     cell(rs, 8),
                     cell(rs, 9),
                     cell(rs, 10),
-                    reported.isEmpty() ? ReportedForm.NONE : reported,
-                    rs.getString(20),
-                    prov(rs, 21)));
+                    reported,
+                    derivation == null ? "" : derivation,
+                    packedProv(rs, 22)));
           }
         }
         try (ResultSet rs =

@@ -73,7 +73,7 @@ class InfoCommandTest {
     CliTestSupport.Run r = CliTestSupport.run("info", f.toString(), "--json");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("", r.err());
-    JsonNode j = Json.MAPPER.readTree(r.out());
+    JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
     assertEquals("干细胞 Review", j.get("title").asText());
     assertEquals(2, j.get("schemaVersion").asInt());
     assertEquals(2, j.get("studies").asInt());

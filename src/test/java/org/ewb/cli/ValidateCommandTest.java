@@ -44,7 +44,7 @@ class ValidateCommandTest {
     Path f = InfoCommandTest.sample(dir);
     CliTestSupport.Run r = CliTestSupport.run("validate", f.toString(), "--json");
     assertEquals(1, r.exitCode(), r.err());
-    JsonNode j = Json.MAPPER.readTree(r.out());
+    JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
     assertEquals(1, j.get("errors").asInt());
     JsonNode p = j.get("problems").get(0);
     assertEquals("error", p.get("severity").asText());

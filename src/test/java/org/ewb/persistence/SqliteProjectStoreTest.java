@@ -183,6 +183,16 @@ class SqliteProjectStoreTest {
             c("12345678901234567890"),
             c("0.001"),
             new Provenance(ProvenanceSource.TEXT, "", "", "")));
+    store.putMeasurement(
+        Measurement.continuous(
+            s1.id(),
+            o1.id(),
+            a1.id(),
+            t12.id(),
+            c("1"),
+            c("2"),
+            c("3"),
+            new Provenance(null, "a\u001fb", "\u001f", "")));
     store.putGenericEstimate(
         new GenericEstimate(
             0,
@@ -225,7 +235,10 @@ class SqliteProjectStoreTest {
     assertEquals(3, reopened.fields().size());
     assertEquals(List.of("MSC", "UC-MSC", "BM-MNC"), reopened.fields().get(1).choices());
     assertEquals("1.50", reopened.value(reopened.studies().get(1).id(), "dose"));
-    assertEquals(5, reopened.measurements().size());
+    assertEquals(6, reopened.measurements().size());
+    assertEquals(
+        new Provenance(null, "a\u001fb", "\u001f", ""),
+        reopened.measurements().get(5).provenance());
     Measurement m2 = reopened.measurements().get(1);
     assertEquals("-12.5", m2.reported().percentChange().text());
     assertEquals("Wan 2014 (median/IQR)", m2.derivation());
@@ -235,6 +248,36 @@ class SqliteProjectStoreTest {
     assertEquals(List.of("cell_type", "dose"), reopened.layouts().get(0).fieldKeys());
     assertEquals(
         "{\"measure\":\"MD\",\"model\":\"REML\"}", reopened.analyses().get(0).settingsJson());
+  }
+
+  @Test
+  void theSummaryCountsWhatTheSnapshotHolds() {
+    Path f = dir.resolve("p.ewb");
+    try (SqliteProjectStore store = SqliteProjectStore.create(f, "t")) {
+      fill(store);
+    }
+    ProjectData d = SqliteProjectStore.readSnapshot(f);
+    org.ewb.logic.project.ProjectSummary s = SqliteProjectStore.readSummary(f);
+    assertEquals(org.ewb.logic.project.ProjectSummary.of(d), s);
+    assertEquals(6, s.measurements());
+    assertEquals(
+        List.of(4L, 2L, 0L),
+        s.outcomes().stream()
+            .map(org.ewb.logic.project.ProjectSummary.OutcomeSummary::measurements)
+            .toList());
+    assertEquals(1, s.outcomes().get(2).genericEstimates());
+    assertEquals(
+        List.of(0.0, 12.0),
+        s.outcomes().get(0).timePoints().stream().map(TimePoint::months).toList());
+  }
+
+  @Test
+  void studiesAndSummaryOfAnOpenStoreMatchTheSnapshot() {
+    try (SqliteProjectStore store = SqliteProjectStore.create(dir.resolve("p.ewb"), "t")) {
+      ProjectData d = fill(store);
+      assertEquals(d.studies(), store.studies());
+      assertEquals(org.ewb.logic.project.ProjectSummary.of(d), store.summary());
+    }
   }
 
   @Test
@@ -268,7 +311,8 @@ class SqliteProjectStoreTest {
               "integer real real null null",
               "null null null integer integer",
               "null null null text text", // "12,5a", "1e3"
-              "text text real null null"), // "-0", a number too large for a long, 0.001
+              "text text real null null", // "-0", a number too large for a long, 0.001
+              "integer integer integer null null"),
           rows);
     }
   }
@@ -401,7 +445,7 @@ class SqliteProjectStoreTest {
       store.deleteArm(control.id());
       assertTrue(
           store.snapshot().measurements().stream().noneMatch(m -> m.armId() == control.id()));
-      assertEquals(3, store.snapshot().measurements().size());
+      assertEquals(4, store.snapshot().measurements().size());
       long dose = d.fields().stream().filter(f -> f.key().equals("dose")).findFirst().get().id();
       store.deleteField(dose);
       assertTrue(store.snapshot().values().stream().noneMatch(v -> v.fieldId() == dose));

@@ -30,6 +30,19 @@ public interface ProjectRepository extends AutoCloseable {
   /** A consistent snapshot of the whole project, read in one transaction. */
   ProjectData snapshot();
 
+  /**
+   * The studies in display order, without the rest of the project (the study list of a large
+   * project shows quickly). Same content as {@code snapshot().studies()}.
+   */
+  default java.util.List<org.ewb.model.Study> studies() {
+    return snapshot().studies();
+  }
+
+  /** Counts of what the project holds, without loading the measurements. */
+  default ProjectSummary summary() {
+    return ProjectSummary.of(snapshot());
+  }
+
   Project project();
 
   void updateProject(Project project);
@@ -78,6 +91,15 @@ public interface ProjectRepository extends AutoCloseable {
    * deleted.
    */
   Measurement putMeasurement(Measurement measurement);
+
+  /**
+   * Inserts many new measurements in one transaction (bulk import, synthetic projects); fails,
+   * storing none, if one of them already exists. Ids of the stored rows are not returned. The
+   * default puts them one by one; the SQLite store batches them.
+   */
+  default void insertMeasurements(java.util.List<Measurement> measurements) {
+    inTransaction(() -> measurements.forEach(this::putMeasurement));
+  }
 
   /** Same contract as {@link #putMeasurement} for (study, outcome, time point). */
   GenericEstimate putGenericEstimate(GenericEstimate estimate);

@@ -45,28 +45,28 @@ public final class ProjectValidator {
     if (cell == null || cell.isEmpty()) {
       return Optional.empty();
     }
-    String label = column.label();
     String text = cell.text();
     OptionalDouble parsed = cell.number();
     if (parsed.isEmpty()) {
-      return Optional.of(notANumber(label, text));
+      return Optional.of(notANumber(column.label(), text));
     }
+    // the label is looked up only for a problem: this runs for every cell of a large project
     double v = parsed.getAsDouble();
     switch (column.rule()) {
       case POSITIVE -> {
         if (v <= 0) {
-          return Optional.of(lang("persist.problem.notPositive", label, text));
+          return Optional.of(lang("persist.problem.notPositive", column.label(), text));
         }
       }
       case COUNT, COUNT_AT_LEAST_ONE -> {
         if (v != Math.rint(v)) {
-          return Optional.of(lang("persist.problem.notWhole", label, text));
+          return Optional.of(lang("persist.problem.notWhole", column.label(), text));
         }
         if (v < 0) {
-          return Optional.of(lang("persist.problem.negative", label, text));
+          return Optional.of(lang("persist.problem.negative", column.label(), text));
         }
         if (column.rule() == Column.Rule.COUNT_AT_LEAST_ONE && v < 1) {
-          return Optional.of(lang("persist.problem.belowOne", label, text));
+          return Optional.of(lang("persist.problem.belowOne", column.label(), text));
         }
       }
       case ANY -> {

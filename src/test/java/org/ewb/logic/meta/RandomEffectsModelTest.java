@@ -114,4 +114,20 @@ class RandomEffectsModelTest {
             new EffectSizeOptions(0.5, true));
     assertEquals(2, RandomEffectsModel.of(TauMethod.DL).fit(es).k());
   }
+
+  @Test
+  void blockwiseLogSumEqualsPlainSum() {
+    Random rnd = new Random(7);
+    double[] v = new double[10_001];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = Math.exp(40 * rnd.nextDouble() - 20);
+    }
+    double plain = 0;
+    for (double x : v) {
+      plain += Math.log(x + 0.3);
+    }
+    assertEquals(plain, RandomEffectsModel.sumLogShifted(v, 0.3), 1e-12 * Math.abs(plain));
+    assertEquals(
+        Math.log(1e-310), RandomEffectsModel.sumLogShifted(new double[] {1e-310}, 0), 1e-9);
+  }
 }

@@ -63,7 +63,7 @@ public final class LeaveOneOut {
         RandomEffectsModel model, int row, String study, double[] y, double[] v) {
       try {
         MetaResult fit = model.fit(y, v);
-        return new SensitivityRow(row, study, fit, "");
+        return new SensitivityRow(row, study, PooledSummary.of(fit), "");
       } catch (WorkbenchException e) {
         if (e.kind() != WorkbenchException.Kind.DATA) {
           throw e;

@@ -33,7 +33,7 @@ class SensitivityTest {
   @Test
   void cumulativeStartsWithOneStudyAndEndsWithAll() {
     List<SensitivityRow> rows = CumulativeMetaAnalysis.of(REML).run(YI, VI, STUDIES);
-    MetaResult first = rows.get(0).fit();
+    PooledSummary first = rows.get(0).fit();
     assertEquals(0.1, first.estimate(), 1e-15);
     assertEquals(0.0, first.tau2());
     assertEquals(0.0, first.qe());

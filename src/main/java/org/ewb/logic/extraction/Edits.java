@@ -1,0 +1,461 @@
+package org.ewb.logic.extraction;
+
+import static org.ewb.logic.l10n.Localization.lang;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ewb.logic.project.ProjectRepository;
+import org.ewb.model.Arm;
+import org.ewb.model.CharacteristicField;
+import org.ewb.model.CharacteristicValue;
+import org.ewb.model.GenericEstimate;
+import org.ewb.model.Measurement;
+import org.ewb.model.Outcome;
+import org.ewb.model.Study;
+import org.ewb.model.TimePoint;
+
+/**
+ * The change records of data extraction. Each factory reads the "before" state it needs from the
+ * open project ({@link ProjectCache}) and returns an {@link Edit} that is not applied yet; pass it
+ * to {@link UndoHistory#perform}. Deleting edits keep everything that hangs on the deleted entity
+ * so that undo restores it with the same ids.
+ */
+public final class Edits {
+
+  private Edits() {}
+
+  // ---- cells ----
+
+  /** Sets a characteristic value's text, keeping its provenance. */
+  public static Edit setValue(ProjectCache p, long studyId, long fieldId, String text) {
+    CharacteristicValue before = p.value(studyId, fieldId);
+    return new ValueEdit(
+        before,
+        new CharacteristicValue(studyId, fieldId, text == null ? "" : text, before.provenance()),
+        lang("edit.value"));
+  }
+
+  /** Replaces a characteristic value (text and provenance). */
+  public static Edit putValue(ProjectCache p, CharacteristicValue after) {
+    return new ValueEdit(p.value(after.studyId(), after.fieldId()), after, lang("edit.value"));
+  }
+
+  /** Replaces the measurement of (study, outcome, arm, time point); {@code after} may be empty. */
+  public static Edit putMeasurement(ProjectCache p, Measurement after) {
+    Measurement before =
+        p.measurement(after.studyId(), after.outcomeId(), after.armId(), after.timePointId())
+            .orElse(
+                new Measurement(
+                    0,
+                    after.studyId(),
+                    after.outcomeId(),
+                    after.armId(),
+                    after.timePointId(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "",
+                    null));
+    return new MeasurementEdit(before, after);
+  }
+
+  /** Replaces the generic estimate of (study, outcome, time point). */
+  public static Edit putEstimate(ProjectCache p, GenericEstimate after) {
+    GenericEstimate before =
+        p.estimate(after.studyId(), after.outcomeId(), after.timePointId())
+            .orElse(
+                new GenericEstimate(
+                    0,
+                    after.studyId(),
+                    after.outcomeId(),
+                    after.timePointId(),
+                    null,
+                    null,
+                    "",
+                    null));
+    return new EstimateEdit(before, after);
+  }
+
+  /** Several edits as one step (a paste, fill down, clearing a range). */
+  public static CompoundEdit group(String description, List<? extends Edit> edits) {
+    return new CompoundEdit(description, edits);
+  }
+
+  // ---- studies ----
+
+  public static Edit updateStudy(ProjectCache p, Study after) {
+    Study before =
+        p.study(after.id()).orElseThrow(() -> new IllegalArgumentException("no such study"));
+    return new Replace<>(
+        before, after, ProjectRepository::updateStudy, lang("edit.study.update", after.label()));
+  }
+
+  /** Adds a study (with no arms) at the end of the list. */
+  public static InsertStudy addStudy(ProjectCache p, String key, String label) {
+    int order = p.studies().stream().mapToInt(Study::displayOrder).max().orElse(0) + 1;
+    Study s = Study.of(key, label).withDisplayOrder(order);
+    return new InsertStudy(
+        new StudyContent(s, List.of(), List.of(), List.of(), List.of()),
+        lang("edit.study.add", label));
+  }
+
+  /** Adds a copy of a study (bibliographic data, characteristics, arms; not outcome data). */
+  public static InsertStudy duplicateStudy(ProjectCache p, long studyId, String newKey) {
+    StudyContent c = StudyContent.of(p, studyId);
+    int order = p.studies().stream().mapToInt(Study::displayOrder).max().orElse(0) + 1;
+    String label = lang("edit.study.copyLabel", c.study().label());
+    return new InsertStudy(
+        c.asNewCopy(newKey, label, order), lang("edit.study.duplicate", c.study().label()));
+  }
+
+  /** Deletes a study with its arms, values, measurements and estimates (undo restores all). */
+  public static Edit deleteStudy(ProjectCache p, long studyId) {
+    StudyContent c = StudyContent.of(p, studyId);
+    return new InverseEdit(new InsertStudy(c, ""), lang("edit.study.delete", c.study().label()));
+  }
+
+  // ---- fields ----
+
+  public static Inserting<CharacteristicField> addField(ProjectCache p, CharacteristicField f) {
+    int order = p.fields().stream().mapToInt(CharacteristicField::displayOrder).max().orElse(0) + 1;
+    CharacteristicField withOrder =
+        new CharacteristicField(
+            0,
+            f.key(),
+            f.labelEn(),
+            f.labelZh(),
+            f.type(),
+            f.unit(),
+            f.choices(),
+            f.groupEn(),
+            f.groupZh(),
+            f.displayOrder() != 0 ? f.displayOrder() : order);
+    return new Inserting<>(
+        withOrder,
+        ProjectRepository::insertField,
+        CharacteristicField::withId,
+        CharacteristicField::id,
+        (r, x) -> r.deleteField(x.id()),
+        lang("edit.field.add", f.labelEn()));
+  }
+
+  /** Renames, retypes, regroups or re-units a field. */
+  public static Edit updateField(ProjectCache p, CharacteristicField after) {
+    CharacteristicField before =
+        p.field(after.id()).orElseThrow(() -> new IllegalArgumentException("no such field"));
+    return new Replace<>(
+        before, after, ProjectRepository::updateField, lang("edit.field.update", after.labelEn()));
+  }
+
+  /** Moves a field to a new position among the fields (0-based). */
+  public static CompoundEdit moveField(ProjectCache p, long fieldId, int newIndex) {
+    List<CharacteristicField> order = new ArrayList<>(p.fields());
+    CharacteristicField moving =
+        order.stream().filter(f -> f.id() == fieldId).findFirst().orElseThrow();
+    order.remove(moving);
+    order.add(Math.max(0, Math.min(newIndex, order.size())), moving);
+    List<Edit> edits = new ArrayList<>();
+    for (int i = 0; i < order.size(); i++) {
+      CharacteristicField f = order.get(i);
+      if (f.displayOrder() != i + 1) {
+        edits.add(
+            new Replace<>(
+                f,
+                new CharacteristicField(
+                    f.id(),
+                    f.key(),
+                    f.labelEn(),
+                    f.labelZh(),
+                    f.type(),
+                    f.unit(),
+                    f.choices(),
+                    f.groupEn(),
+                    f.groupZh(),
+                    i + 1),
+                ProjectRepository::updateField,
+                ""));
+      }
+    }
+    return new CompoundEdit(lang("edit.field.move", moving.labelEn()), edits);
+  }
+
+  /** Deletes a field and its values (undo restores both). */
+  public static Edit deleteField(ProjectCache p, long fieldId) {
+    CharacteristicField f =
+        p.field(fieldId).orElseThrow(() -> new IllegalArgumentException("no such field"));
+    List<CharacteristicValue> values = p.valuesOfField(fieldId);
+    Inserting<CharacteristicField> insert =
+        new Inserting<>(
+            f,
+            (r, x) -> {
+              CharacteristicField stored = r.insertField(x);
+              values.forEach(r::putValue);
+              return stored;
+            },
+            CharacteristicField::withId,
+            CharacteristicField::id,
+            (r, x) -> r.deleteField(x.id()),
+            "");
+    return new InverseEdit(insert, lang("edit.field.delete", f.labelEn()));
+  }
+
+  // ---- arms ----
+
+  public static Inserting<Arm> addArm(ProjectCache p, long studyId, String label) {
+    int order = p.armsOf(studyId).stream().mapToInt(Arm::displayOrder).max().orElse(0) + 1;
+    return new Inserting<>(
+        new Arm(0, studyId, label, null, "", null, order),
+        ProjectRepository::insertArm,
+        Arm::withId,
+        Arm::id,
+        (r, x) -> r.deleteArm(x.id()),
+        lang("edit.arm.add", label));
+  }
+
+  public static Edit updateArm(ProjectCache p, Arm after) {
+    Arm before = p.arm(after.id()).orElseThrow(() -> new IllegalArgumentException("no such arm"));
+    return new Replace<>(
+        before, after, ProjectRepository::updateArm, lang("edit.arm.update", after.label()));
+  }
+
+  /** Removes an arm and its measurements (undo restores both). */
+  public static Edit deleteArm(ProjectCache p, long armId) {
+    Arm a = p.arm(armId).orElseThrow(() -> new IllegalArgumentException("no such arm"));
+    List<Measurement> ms = p.measurementsWhere(m -> m.armId() == armId);
+    Inserting<Arm> insert =
+        new Inserting<>(
+            a,
+            (r, x) -> {
+              Arm stored = r.insertArm(x);
+              ms.forEach(r::putMeasurement);
+              return stored;
+            },
+            Arm::withId,
+            Arm::id,
+            (r, x) -> r.deleteArm(x.id()),
+            "");
+    return new InverseEdit(insert, lang("edit.arm.delete", a.label()));
+  }
+
+  // ---- outcomes and time points ----
+
+  public static Inserting<Outcome> addOutcome(ProjectCache p, Outcome o) {
+    int order = p.outcomes().stream().mapToInt(Outcome::displayOrder).max().orElse(0) + 1;
+    return new Inserting<>(
+        new Outcome(0, o.name(), o.kind(), o.unit(), o.lowerIsBetter(), order),
+        ProjectRepository::insertOutcome,
+        Outcome::withId,
+        Outcome::id,
+        (r, x) -> r.deleteOutcome(x.id()),
+        lang("edit.outcome.add", o.name()));
+  }
+
+  public static Inserting<TimePoint> addTimePoint(
+      ProjectCache p, long outcomeId, double months, String label) {
+    return new Inserting<>(
+        new TimePoint(0, outcomeId, months, label),
+        ProjectRepository::insertTimePoint,
+        TimePoint::withId,
+        TimePoint::id,
+        (r, x) -> r.deleteTimePoint(x.id()),
+        lang("edit.timepoint.add", label));
+  }
+
+  public static Edit updateTimePoint(ProjectCache p, TimePoint after) {
+    TimePoint before =
+        p.timePoint(after.id()).orElseThrow(() -> new IllegalArgumentException("no time point"));
+    return new Replace<>(
+        before,
+        after,
+        ProjectRepository::updateTimePoint,
+        lang("edit.timepoint.update", after.label()));
+  }
+
+  /** Removes a time point with its measurements and estimates (undo restores all). */
+  public static Edit deleteTimePoint(ProjectCache p, long timePointId) {
+    TimePoint t =
+        p.timePoint(timePointId).orElseThrow(() -> new IllegalArgumentException("no time point"));
+    List<Measurement> ms = p.measurementsWhere(m -> m.timePointId() == timePointId);
+    List<GenericEstimate> gs = p.estimatesWhere(g -> g.timePointId() == timePointId);
+    Inserting<TimePoint> insert =
+        new Inserting<>(
+            t,
+            (r, x) -> {
+              TimePoint stored = r.insertTimePoint(x);
+              ms.forEach(r::putMeasurement);
+              gs.forEach(r::putGenericEstimate);
+              return stored;
+            },
+            TimePoint::withId,
+            TimePoint::id,
+            (r, x) -> r.deleteTimePoint(x.id()),
+            "");
+    return new InverseEdit(insert, lang("edit.timepoint.delete", t.label()));
+  }
+
+  // ---- the record types ----
+
+  /** Replaces a characteristic value. */
+  public record ValueEdit(CharacteristicValue before, CharacteristicValue after, String description)
+      implements Edit {
+    @Override
+    public void apply(ProjectRepository r) {
+      r.putValue(after);
+    }
+
+    @Override
+    public void revert(ProjectRepository r) {
+      r.putValue(before);
+    }
+  }
+
+  /** Replaces a measurement; an empty side means "no measurement". */
+  public record MeasurementEdit(Measurement before, Measurement after) implements Edit {
+    @Override
+    public void apply(ProjectRepository r) {
+      r.putMeasurement(after);
+    }
+
+    @Override
+    public void revert(ProjectRepository r) {
+      r.putMeasurement(before);
+    }
+
+    @Override
+    public String description() {
+      return lang("edit.value");
+    }
+  }
+
+  /** Replaces a generic estimate. */
+  public record EstimateEdit(GenericEstimate before, GenericEstimate after) implements Edit {
+    @Override
+    public void apply(ProjectRepository r) {
+      r.putGenericEstimate(after);
+    }
+
+    @Override
+    public void revert(ProjectRepository r) {
+      r.putGenericEstimate(before);
+    }
+
+    @Override
+    public String description() {
+      return lang("edit.value");
+    }
+  }
+
+  /** Replaces an entity by an updated version of itself. */
+  public record Replace<T>(
+      T before,
+      T after,
+      java.util.function.BiConsumer<ProjectRepository, T> update,
+      String description)
+      implements Edit {
+    @Override
+    public void apply(ProjectRepository r) {
+      update.accept(r, after);
+    }
+
+    @Override
+    public void revert(ProjectRepository r) {
+      update.accept(r, before);
+    }
+  }
+
+  /**
+   * Inserts an entity. The id the store gives on the first apply is remembered, so a redo inserts
+   * the same id again and later edits that refer to it stay valid.
+   */
+  public static final class Inserting<T> implements Edit {
+    private T entity;
+    private final java.util.function.BiFunction<ProjectRepository, T, T> insert;
+    private final java.util.function.BiFunction<T, Long, T> withId;
+    private final java.util.function.ToLongFunction<T> id;
+    private final java.util.function.BiConsumer<ProjectRepository, T> delete;
+    private final String description;
+
+    Inserting(
+        T entity,
+        java.util.function.BiFunction<ProjectRepository, T, T> insert,
+        java.util.function.BiFunction<T, Long, T> withId,
+        java.util.function.ToLongFunction<T> id,
+        java.util.function.BiConsumer<ProjectRepository, T> delete,
+        String description) {
+      this.entity = entity;
+      this.insert = insert;
+      this.withId = withId;
+      this.id = id;
+      this.delete = delete;
+      this.description = description;
+    }
+
+    @Override
+    public void apply(ProjectRepository r) {
+      T stored = insert.apply(r, entity);
+      entity = withId.apply(entity, id.applyAsLong(stored));
+    }
+
+    @Override
+    public void revert(ProjectRepository r) {
+      delete.accept(r, entity);
+    }
+
+    /** The entity as inserted (with its id once applied). */
+    public T entity() {
+      return entity;
+    }
+
+    @Override
+    public String description() {
+      return description;
+    }
+  }
+
+  /** Inserts a study with its content; redo restores the same ids. */
+  public static final class InsertStudy implements Edit {
+    private StudyContent content;
+    private final String description;
+
+    InsertStudy(StudyContent content, String description) {
+      this.content = content;
+      this.description = description;
+    }
+
+    @Override
+    public void apply(ProjectRepository r) {
+      r.inTransaction(() -> content = content.insertInto(r));
+    }
+
+    @Override
+    public void revert(ProjectRepository r) {
+      r.deleteStudy(content.study().id());
+    }
+
+    /** The study as inserted (with its id once applied). */
+    public Study study() {
+      return content.study();
+    }
+
+    @Override
+    public String description() {
+      return description;
+    }
+  }
+
+  /** The inverse of an inserting edit: a deletion whose undo re-inserts with the same ids. */
+  record InverseEdit(Edit inner, String description) implements Edit {
+    @Override
+    public void apply(ProjectRepository r) {
+      inner.revert(r);
+    }
+
+    @Override
+    public void revert(ProjectRepository r) {
+      r.inTransaction(() -> inner.apply(r));
+    }
+  }
+}

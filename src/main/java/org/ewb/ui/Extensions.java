@@ -1,0 +1,50 @@
+package org.ewb.ui;
+
+import javafx.application.Platform;
+import org.ewb.logic.validation.Problem;
+import org.ewb.ui.extraction.CharacteristicsView;
+import org.ewb.ui.extraction.OutcomeView;
+import org.ewb.ui.extraction.ProblemsView;
+import org.ewb.ui.main.MainWindow;
+import org.ewb.ui.main.NavItem;
+
+/**
+ * Installs the feature views into the main window: one line per feature (extraction grids,
+ * problems, analyses). The analyses view of {@code org.ewb.ui.analysis} goes here with {@code
+ * window.installCenterView(NavItem.Kind.ANALYSES, item -> new AnalysisView(...))}.
+ */
+final class Extensions {
+
+  private Extensions() {}
+
+  static void install(MainWindow window) {
+    window.installCenterView(
+        NavItem.Kind.CHARACTERISTICS, item -> new CharacteristicsView(window.viewModel()));
+    window.installCenterView(
+        NavItem.Kind.OUTCOME, item -> new OutcomeView(window.viewModel(), item.id()));
+    window.installCenterView(
+        NavItem.Kind.TIME_POINT,
+        item -> {
+          OutcomeView v = new OutcomeView(window.viewModel(), item.id());
+          Platform.runLater(() -> v.showTimePoint(item.subId()));
+          return v;
+        });
+    window.installCenterView(
+        NavItem.Kind.PROBLEMS, item -> new ProblemsView(window.viewModel(), p -> jump(window, p)));
+  }
+
+  /** Shows the cell of a problem: its outcome grid, or the characteristics grid. */
+  static void jump(MainWindow window, Problem p) {
+    if (p.outcomeId() != 0) {
+      window.navigate(NavItem.Kind.OUTCOME, p.outcomeId());
+      if (window.centreView() instanceof OutcomeView v) {
+        Platform.runLater(() -> v.selectCell(p.studyId(), p.armId(), p.timePointId(), p.column()));
+      }
+    } else {
+      window.navigate(NavItem.Kind.CHARACTERISTICS, 0);
+      if (window.centreView() instanceof CharacteristicsView v) {
+        Platform.runLater(() -> v.selectCell(p.studyId(), p.column()));
+      }
+    }
+  }
+}

@@ -1,0 +1,494 @@
+package org.ewb.ui.extraction;
+
+import static org.ewb.logic.l10n.Localization.lang;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.ewb.logic.extraction.Edit;
+import org.ewb.logic.extraction.Edits;
+import org.ewb.logic.extraction.ProjectCache;
+import org.ewb.logic.extraction.ReportedForms;
+import org.ewb.logic.l10n.Localization;
+import org.ewb.logic.validation.CellIssue;
+import org.ewb.logic.validation.Column;
+import org.ewb.logic.validation.ProjectValidator;
+import org.ewb.model.Arm;
+import org.ewb.model.CellText;
+import org.ewb.model.GenericEstimate;
+import org.ewb.model.Measurement;
+import org.ewb.model.Outcome;
+import org.ewb.model.OutcomeKind;
+import org.ewb.model.Provenance;
+import org.ewb.model.ReportedForm;
+import org.ewb.model.Study;
+import org.ewb.model.TimePoint;
+import org.ewb.model.WorkbenchException;
+import org.ewb.ui.main.MainViewModel;
+
+/**
+ * The data grid of one outcome: rows are study x arm (grouped by study; one row per study for
+ * generic effect estimates), columns are time point x (n, mean, SD) / (events, total) / (effect,
+ * SE). Column 0 is the study, column 1 the arm; data column {@code 2 + t * width + k} is part
+ * {@code k} of time point {@code t}. Cells are checked with {@link ProjectValidator}.
+ */
+public final class OutcomeViewModel implements SheetModel<OutcomeViewModel.Row> {
+
+  /** One grid row: a study's arm (null for a generic estimate's study row). */
+  public record Row(Study study, Arm arm, boolean firstOfStudy) {}
+
+  public static final int STUDY = 0;
+  public static final int ARM = 1;
+  public static final int FIRST_DATA = 2;
+
+  private final MainViewModel main;
+  private final long outcomeId;
+  private Outcome outcome;
+  private final ObservableList<Row> rows = FXCollections.observableArrayList();
+  private final ObservableList<TimePoint> timePoints = FXCollections.observableArrayList();
+
+  public OutcomeViewModel(MainViewModel main, long outcomeId) {
+    this.main = main;
+    this.outcomeId = outcomeId;
+    refresh();
+  }
+
+  private ProjectCache p() {
+    ProjectCache p = main.project();
+    if (p == null) {
+      throw new WorkbenchException(WorkbenchException.Kind.USAGE, lang("error.noProject"));
+    }
+    return p;
+  }
+
+  /** Re-reads rows and time points; returns whether the columns changed. */
+  public boolean refresh() {
+    ProjectCache p = main.project();
+    if (p == null) {
+      rows.clear();
+      return false;
+    }
+    outcome = p.outcome(outcomeId).orElse(null);
+    if (outcome == null) {
+      rows.clear();
+      boolean changed = !timePoints.isEmpty();
+      timePoints.clear();
+      return changed;
+    }
+    List<Row> now = new ArrayList<>();
+    for (Study s : p.studies()) {
+      if (outcome.kind() == OutcomeKind.GENERIC) {
+        now.add(new Row(s, null, true));
+      } else {
+        List<Arm> arms = p.armsOf(s.id());
+        for (int i = 0; i < arms.size(); i++) {
+          now.add(new Row(s, arms.get(i), i == 0));
+        }
+      }
+    }
+    if (!now.equals(rows)) {
+      rows.setAll(now);
+    }
+    List<TimePoint> tps = p.timePointsOf(outcomeId);
+    if (!tps.equals(timePoints)) {
+      timePoints.setAll(tps);
+      return true;
+    }
+    return false;
+  }
+
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  public ObservableList<Row> rows() {
+    return rows;
+  }
+
+  public ObservableList<TimePoint> timePoints() {
+    return timePoints;
+  }
+
+  /** The parts of one time point, as {@link Column}s. */
+  public List<Column> parts() {
+    if (outcome == null) {
+      return List.of();
+    }
+    return switch (outcome.kind()) {
+      case CONTINUOUS -> List.of(Column.N, Column.MEAN, Column.SD);
+      case DICHOTOMOUS -> List.of(Column.EVENTS, Column.TOTAL);
+      case GENERIC -> List.of(Column.EFFECT, Column.EFFECT_SE);
+    };
+  }
+
+  public static String partTitle(Column c) {
+    return switch (c) {
+      case N -> "n";
+      case MEAN -> lang("grid.mean");
+      case SD -> "SD";
+      case EVENTS -> lang("grid.events");
+      case TOTAL -> lang("grid.total");
+      case EFFECT -> lang("grid.effect");
+      case EFFECT_SE -> "SE";
+      default -> c.label();
+    };
+  }
+
+  public TimePoint timePoint(int column) {
+    return timePoints.get((column - FIRST_DATA) / parts().size());
+  }
+
+  public Column part(int column) {
+    return parts().get((column - FIRST_DATA) % parts().size());
+  }
+
+  public int column(int timePointIndex, Column part) {
+    return FIRST_DATA + timePointIndex * parts().size() + parts().indexOf(part);
+  }
+
+  public static String timePointTitle(TimePoint t) {
+    return t.label().isEmpty() ? lang("timepoint.months", t.months()) : t.label();
+  }
+
+  /** The stored measurement of a row at a time point, or an empty one (not stored). */
+  public Measurement measurement(Row row, TimePoint t) {
+    return p().measurement(row.study().id(), outcomeId, row.arm().id(), t.id())
+        .orElse(
+            new Measurement(
+                0,
+                row.study().id(),
+                outcomeId,
+                row.arm().id(),
+                t.id(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "",
+                null));
+  }
+
+  public GenericEstimate estimate(Row row, TimePoint t) {
+    return p().estimate(row.study().id(), outcomeId, t.id())
+        .orElse(new GenericEstimate(0, row.study().id(), outcomeId, t.id(), null, null, "", null));
+  }
+
+  private static CellText get(Measurement m, Column c) {
+    return switch (c) {
+      case N -> m.n();
+      case MEAN -> m.mean();
+      case SD -> m.sd();
+      case EVENTS -> m.events();
+      case TOTAL -> m.total();
+      default -> CellText.EMPTY;
+    };
+  }
+
+  private static Measurement with(Measurement m, Column c, CellText v) {
+    return new Measurement(
+        m.id(),
+        m.studyId(),
+        m.outcomeId(),
+        m.armId(),
+        m.timePointId(),
+        c == Column.N ? v : m.n(),
+        c == Column.MEAN ? v : m.mean(),
+        c == Column.SD ? v : m.sd(),
+        c == Column.EVENTS ? v : m.events(),
+        c == Column.TOTAL ? v : m.total(),
+        m.reported(),
+        // typing over a derived mean or SD makes it a reported value again
+        (c == Column.MEAN || c == Column.SD) ? "" : m.derivation(),
+        m.provenance());
+  }
+
+  private static GenericEstimate with(GenericEstimate g, Column c, CellText v) {
+    return new GenericEstimate(
+        g.id(),
+        g.studyId(),
+        g.outcomeId(),
+        g.timePointId(),
+        c == Column.EFFECT ? v : g.effect(),
+        c == Column.EFFECT_SE ? v : g.se(),
+        g.measure(),
+        g.provenance());
+  }
+
+  private boolean generic() {
+    return outcome != null && outcome.kind() == OutcomeKind.GENERIC;
+  }
+
+  // ---- SheetModel ----
+
+  @Override
+  public String text(Row row, int column) {
+    if (column == STUDY) {
+      return row.firstOfStudy() ? row.study().label() : "";
+    }
+    if (column == ARM) {
+      return row.arm() == null ? "" : row.arm().label();
+    }
+    if (main.project() == null || outcome == null) {
+      return "";
+    }
+    TimePoint t = timePoint(column);
+    Column c = part(column);
+    if (generic()) {
+      GenericEstimate g = estimate(row, t);
+      return (c == Column.EFFECT ? g.effect() : g.se()).text();
+    }
+    return get(measurement(row, t), c).text();
+  }
+
+  @Override
+  public boolean isEditable(Row row, int column) {
+    return column >= ARM && !(column == ARM && row.arm() == null);
+  }
+
+  /** Problems of the cell from the project's validation rules (errors before warnings). */
+  public List<CellIssue> issues(Row row, int column) {
+    if (column < FIRST_DATA || outcome == null) {
+      return List.of();
+    }
+    TimePoint t = timePoint(column);
+    String key = part(column).key();
+    List<CellIssue> all =
+        generic()
+            ? ProjectValidator.validateGenericEstimate(estimate(row, t))
+            : ProjectValidator.validateMeasurement(
+                measurement(row, t), outcome.kind(), row.arm().randomised());
+    return all.stream()
+        .filter(i -> i.column().equals(key))
+        .sorted((a, b) -> Boolean.compare(b.isError(), a.isError()))
+        .toList();
+  }
+
+  @Override
+  public Optional<String> problem(Row row, int column) {
+    List<CellIssue> issues = issues(row, column);
+    return issues.isEmpty()
+        ? Optional.empty()
+        : Optional.of(String.join("\n", issues.stream().map(CellIssue::detail).toList()));
+  }
+
+  @Override
+  public boolean isWarningOnly(Row row, int column) {
+    List<CellIssue> issues = issues(row, column);
+    return !issues.isEmpty() && issues.stream().noneMatch(CellIssue::isError);
+  }
+
+  @Override
+  public boolean hasProvenanceSlot(Row row, int column) {
+    return column >= FIRST_DATA;
+  }
+
+  @Override
+  public Provenance provenance(Row row, int column) {
+    if (column < FIRST_DATA || outcome == null) {
+      return Provenance.NONE;
+    }
+    TimePoint t = timePoint(column);
+    return generic() ? estimate(row, t).provenance() : measurement(row, t).provenance();
+  }
+
+  @Override
+  public void setProvenance(Row row, int column, Provenance provenance) {
+    ProjectCache p = p();
+    TimePoint t = timePoint(column);
+    if (generic()) {
+      GenericEstimate g = estimate(row, t);
+      main.history()
+          .perform(
+              Edits.putEstimate(
+                  p,
+                  new GenericEstimate(
+                      g.id(),
+                      g.studyId(),
+                      g.outcomeId(),
+                      g.timePointId(),
+                      g.effect(),
+                      g.se(),
+                      g.measure(),
+                      provenance)),
+              p);
+    } else {
+      Measurement m = measurement(row, t);
+      main.history()
+          .perform(
+              Edits.putMeasurement(
+                  p,
+                  new Measurement(
+                      m.id(),
+                      m.studyId(),
+                      m.outcomeId(),
+                      m.armId(),
+                      m.timePointId(),
+                      m.n(),
+                      m.mean(),
+                      m.sd(),
+                      m.events(),
+                      m.total(),
+                      m.reported(),
+                      m.derivation(),
+                      provenance)),
+              p);
+    }
+  }
+
+  @Override
+  public Optional<String> derivation(Row row, int column) {
+    if (column < FIRST_DATA || generic() || outcome == null) {
+      return Optional.empty();
+    }
+    Measurement m = measurement(row, timePoint(column));
+    Column c = part(column);
+    if (!m.isDerived() || get(m, c).isEmpty() || (c != Column.MEAN && c != Column.SD)) {
+      return Optional.empty();
+    }
+    String key = "derivation." + m.derivation().replace('-', '_');
+    if (!Localization.has(Localization.locale(), key)) {
+      // a free-text note on how the value was obtained (e.g. from the sample sources)
+      return Optional.of(m.derivation());
+    }
+    boolean marked = c == Column.SD || ReportedForms.derivesMean(m.derivation());
+    return marked ? Optional.of(lang(key)) : Optional.empty();
+  }
+
+  @Override
+  public String place(Row row, int column) {
+    StringBuilder sb = new StringBuilder(row.study().label());
+    if (row.arm() != null) {
+      sb.append(" \u00b7 ").append(row.arm().label());
+    }
+    if (column >= FIRST_DATA && outcome != null) {
+      sb.append(" \u00b7 ")
+          .append(outcome.name())
+          .append(" \u00b7 ")
+          .append(timePointTitle(timePoint(column)))
+          .append(" \u00b7 ")
+          .append(partTitle(part(column)));
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public void commit(List<CellChange<Row>> changes, String description) {
+    ProjectCache p = p();
+    // cells of one measurement are merged into one change of that measurement
+    Map<String, Measurement> measurements = new LinkedHashMap<>();
+    Map<String, GenericEstimate> estimates = new LinkedHashMap<>();
+    Map<Long, Arm> arms = new LinkedHashMap<>();
+    for (CellChange<Row> c : changes) {
+      Row row = c.row();
+      String text = c.text() == null ? "" : c.text();
+      if (c.column() == ARM) {
+        if (text.isBlank()) {
+          throw new WorkbenchException(
+              WorkbenchException.Kind.DATA, lang("invalid.emptyArm", row.study().label()));
+        }
+        Arm a = arms.getOrDefault(row.arm().id(), p.arm(row.arm().id()).orElseThrow());
+        arms.put(
+            a.id(),
+            new Arm(
+                a.id(),
+                a.studyId(),
+                text.strip(),
+                a.role(),
+                a.intervention(),
+                a.randomised(),
+                a.displayOrder()));
+        continue;
+      }
+      if (c.column() < FIRST_DATA) {
+        continue;
+      }
+      TimePoint t = timePoint(c.column());
+      Column part = part(c.column());
+      if (generic()) {
+        String key = row.study().id() + "/" + t.id();
+        GenericEstimate g = estimates.getOrDefault(key, estimate(row, t));
+        estimates.put(key, with(g, part, CellText.of(text)));
+      } else {
+        String key = row.arm().id() + "/" + t.id();
+        Measurement m = measurements.getOrDefault(key, measurement(row, t));
+        if (!get(m, part).text().equals(CellText.of(text).text())) {
+          measurements.put(key, with(m, part, CellText.of(text)));
+        }
+      }
+    }
+    List<Edit> edits = new ArrayList<>();
+    arms.values()
+        .forEach(
+            a -> {
+              if (!p.arm(a.id()).orElseThrow().equals(a)) {
+                edits.add(Edits.updateArm(p, a));
+              }
+            });
+    measurements.values().forEach(m -> edits.add(Edits.putMeasurement(p, m)));
+    estimates.values().forEach(g -> edits.add(Edits.putEstimate(p, g)));
+    if (edits.size() == 1) {
+      main.history().perform(edits.get(0), p);
+    } else if (!edits.isEmpty()) {
+      main.history().perform(Edits.group(description, edits), p);
+    }
+  }
+
+  @Override
+  public void undo() {
+    main.history().undo(p());
+  }
+
+  @Override
+  public void redo() {
+    main.history().redo(p());
+  }
+
+  // ---- reported forms ----
+
+  /** Stores a reported form and, where it allows, the derived mean / SD (one undoable step). */
+  public void applyReported(Row row, TimePoint t, ReportedForm r) {
+    ProjectCache p = p();
+    Measurement m = measurement(row, t);
+    Measurement after =
+        ReportedForms.apply(m, r, place(row, column(timePoints.indexOf(t), Column.SD)));
+    main.history().perform(Edits.putMeasurement(p, after), p);
+  }
+
+  // ---- structure ----
+
+  public TimePoint addTimePoint(double months, String label) {
+    ProjectCache p = p();
+    var e = Edits.addTimePoint(p, outcomeId, months, label);
+    main.history().perform(e, p);
+    return e.entity();
+  }
+
+  public void relabelTimePoint(TimePoint t, double months, String label) {
+    ProjectCache p = p();
+    main.history()
+        .perform(Edits.updateTimePoint(p, new TimePoint(t.id(), t.outcomeId(), months, label)), p);
+  }
+
+  public void removeTimePoint(TimePoint t) {
+    ProjectCache p = p();
+    main.history().perform(Edits.deleteTimePoint(p, t.id()), p);
+  }
+
+  public Arm addArm(Study s, String label) {
+    ProjectCache p = p();
+    var e = Edits.addArm(p, s.id(), label);
+    main.history().perform(e, p);
+    return e.entity();
+  }
+
+  public void removeArm(Arm a) {
+    ProjectCache p = p();
+    main.history().perform(Edits.deleteArm(p, a.id()), p);
+  }
+}

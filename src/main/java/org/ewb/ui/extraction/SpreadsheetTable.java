@@ -1,0 +1,464 @@
+package org.ewb.ui.extraction;
+
+import static org.ewb.logic.l10n.Localization.lang;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TablePosition;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.ewb.logic.extraction.TabularText;
+
+/**
+ * Spreadsheet behaviour for a {@link TableView}, reused by every grid: cell and range selection,
+ * type-to-edit, F2, Enter / Tab moves, Delete clears a range, Ctrl+C / Ctrl+X / Ctrl+V with
+ * tab-separated blocks on the system clipboard (so blocks move to and from Excel and LibreOffice),
+ * Ctrl+D fills down, Ctrl+Z / Ctrl+Y undo and redo, and a first column frozen on the left. Every
+ * change goes through {@link SheetModel#commit} as one undoable step.
+ */
+public final class SpreadsheetTable<R> {
+
+  /** A rectangle of cells: rows and visible-leaf-column indexes, inclusive. */
+  public record Range(int top, int left, int bottom, int right) {
+    public int rows() {
+      return bottom - top + 1;
+    }
+
+    public int columns() {
+      return right - left + 1;
+    }
+  }
+
+  private final TableView<R> table;
+  private final SheetModel<R> model;
+  private final DoubleProperty frozenOffset = new SimpleDoubleProperty();
+  private TableColumn<R, ?> frozen;
+  private String pendingText;
+  private Consumer<String> onError = m -> {};
+
+  public SpreadsheetTable(TableView<R> table, SheetModel<R> model) {
+    this.table = table;
+    this.model = model;
+    table.setEditable(true);
+    table.getSelectionModel().setCellSelectionEnabled(true);
+    table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    table.setFixedCellSize(26);
+    table.getStyleClass().add("spreadsheet");
+    table.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+    table.addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
+    table.skinProperty().addListener((o, a, b) -> Platform.runLater(this::installFrozen));
+    table
+        .getColumns()
+        .addListener(
+            (ListChangeListener<TableColumn<R, ?>>) c -> Platform.runLater(this::installFrozen));
+  }
+
+  public TableView<R> table() {
+    return table;
+  }
+
+  public SheetModel<R> model() {
+    return model;
+  }
+
+  /** Where refused changes are reported (a status line or dialog). */
+  public void setOnError(Consumer<String> handler) {
+    this.onError = handler;
+  }
+
+  /** A column showing model column {@code modelColumn}, edited in place. */
+  public TableColumn<R, String> column(String title, int modelColumn, double width) {
+    TableColumn<R, String> c = new TableColumn<>(title);
+    c.setUserData(modelColumn);
+    c.setPrefWidth(width);
+    c.setEditable(true);
+    c.setCellValueFactory(x -> new ReadOnlyStringWrapper(model.text(x.getValue(), modelColumn)));
+    c.setCellFactory(x -> new SheetCell<>(this));
+    return c;
+  }
+
+  /** Keeps {@code column} (the table's first) in view when scrolling sideways. */
+  public void freeze(TableColumn<R, ?> column) {
+    this.frozen = column;
+    column.setReorderable(false);
+    installFrozen();
+  }
+
+  boolean isFrozen(TableColumn<R, ?> column) {
+    return column != null && column == frozen;
+  }
+
+  DoubleProperty frozenOffset() {
+    return frozenOffset;
+  }
+
+  private void installFrozen() {
+    if (frozen == null || table.getSkin() == null) {
+      return;
+    }
+    for (Node n : table.lookupAll(".scroll-bar")) {
+      if (n instanceof ScrollBar sb
+          && sb.getOrientation() == Orientation.HORIZONTAL
+          && sb.getParent() instanceof VirtualFlow) {
+        if (!frozenOffset.isBound()) {
+          frozenOffset.bind(sb.valueProperty());
+        }
+      }
+    }
+    for (Node n : table.lookupAll(".column-header")) {
+      if (n instanceof TableColumnHeader h && h.getTableColumn() == frozen) {
+        if (!h.translateXProperty().isBound()) {
+          h.translateXProperty().bind(frozenOffset);
+        }
+        h.setViewOrder(-1);
+        h.getStyleClass().add("frozen-header");
+      }
+    }
+  }
+
+  /** The model column of a visible leaf column index. */
+  public int modelColumn(int visibleIndex) {
+    return (Integer) table.getVisibleLeafColumn(visibleIndex).getUserData();
+  }
+
+  // ---- keys ----
+
+  private void keyPressed(KeyEvent e) {
+    if (table.getEditingCell() != null) {
+      return; // the cell editor handles its own keys
+    }
+    KeyCode code = e.getCode();
+    boolean shortcut = e.isShortcutDown();
+    boolean handled = true;
+    if (shortcut && code == KeyCode.C) {
+      copy();
+    } else if (shortcut && code == KeyCode.X) {
+      copy();
+      clear();
+    } else if (shortcut && code == KeyCode.V) {
+      paste();
+    } else if (shortcut && code == KeyCode.D) {
+      fillDown();
+    } else if (shortcut && code == KeyCode.Z) {
+      guarded(e.isShiftDown() ? model::redo : model::undo);
+    } else if (shortcut && code == KeyCode.Y) {
+      guarded(model::redo);
+    } else if (shortcut || e.isAltDown()) {
+      handled = false;
+    } else if (code == KeyCode.DELETE || code == KeyCode.BACK_SPACE) {
+      clear();
+    } else if (code == KeyCode.F2) {
+      editFocused(null);
+    } else if (code == KeyCode.ENTER) {
+      move(e.isShiftDown() ? -1 : 1, 0);
+    } else if (code == KeyCode.TAB) {
+      move(0, e.isShiftDown() ? -1 : 1);
+    } else {
+      handled = false;
+    }
+    if (handled) {
+      e.consume();
+    }
+  }
+
+  private void keyTyped(KeyEvent e) {
+    if (table.getEditingCell() != null
+        || e.isShortcutDown()
+        || e.isControlDown()
+        || e.isAltDown()
+        || e.isMetaDown()) {
+      return;
+    }
+    String ch = e.getCharacter();
+    if (ch == null || ch.isEmpty() || ch.charAt(0) < 0x20 || ch.charAt(0) == 0x7f) {
+      return;
+    }
+    editFocused(ch);
+    e.consume();
+  }
+
+  /** Starts editing the focused cell; {@code initial} replaces its text (type-to-edit). */
+  public void editFocused(String initial) {
+    TablePosition<R, ?> pos = table.getFocusModel().getFocusedCell();
+    if (pos == null || pos.getRow() < 0 || pos.getTableColumn() == null) {
+      return;
+    }
+    R row = table.getItems().get(pos.getRow());
+    int col = (Integer) pos.getTableColumn().getUserData();
+    if (!model.isEditable(row, col)) {
+      return;
+    }
+    pendingText = initial;
+    table.edit(pos.getRow(), (TableColumn<R, ?>) pos.getTableColumn());
+  }
+
+  String takePendingText() {
+    String t = pendingText;
+    pendingText = null;
+    return t;
+  }
+
+  /** Selects one cell (row, visible column index), scrolling it into view. */
+  public void select(int row, int visibleColumn) {
+    if (table.getItems().isEmpty() || table.getVisibleLeafColumns().isEmpty()) {
+      return;
+    }
+    int r = Math.max(0, Math.min(row, table.getItems().size() - 1));
+    int c = Math.max(0, Math.min(visibleColumn, table.getVisibleLeafColumns().size() - 1));
+    TableColumn<R, ?> column = table.getVisibleLeafColumn(c);
+    table.getSelectionModel().clearAndSelect(r, column);
+    table.getFocusModel().focus(r, column);
+    scrollIntoView(r, column);
+  }
+
+  private void scrollIntoView(int row, TableColumn<R, ?> column) {
+    VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+    if (flow != null) {
+      flow.scrollTo(row);
+    }
+    if (!isFrozen(column)) {
+      Platform.runLater(() -> ensureColumnVisible(column));
+    }
+  }
+
+  private void ensureColumnVisible(TableColumn<R, ?> column) {
+    VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+    ScrollBar hbar = null;
+    for (Node n : table.lookupAll(".scroll-bar")) {
+      if (n instanceof ScrollBar sb && sb.getOrientation() == Orientation.HORIZONTAL) {
+        hbar = sb;
+      }
+    }
+    if (flow == null || hbar == null || !hbar.isVisible()) {
+      return;
+    }
+    double x = 0;
+    for (TableColumn<R, ?> c : table.getVisibleLeafColumns()) {
+      if (c == column) {
+        break;
+      }
+      x += c.getWidth();
+    }
+    double frozenWidth = frozen == null ? 0 : frozen.getWidth();
+    double viewport = flow.getWidth() - 16;
+    double left = hbar.getValue() + frozenWidth;
+    if (x < left) {
+      hbar.setValue(Math.max(0, x - frozenWidth));
+    } else if (x + column.getWidth() > hbar.getValue() + viewport) {
+      hbar.setValue(Math.min(hbar.getMax(), x + column.getWidth() - viewport));
+    }
+  }
+
+  /** Moves the focus (and selection) by rows / columns, as Enter and Tab do. */
+  public void move(int dRow, int dColumn) {
+    TablePosition<R, ?> pos = table.getFocusModel().getFocusedCell();
+    if (pos == null || pos.getRow() < 0) {
+      select(0, 0);
+      return;
+    }
+    select(pos.getRow() + dRow, table.getVisibleLeafIndex(pos.getTableColumn()) + dColumn);
+  }
+
+  // ---- editing commits (from SheetCell) ----
+
+  void commitCell(R row, int column, String text) {
+    guarded(
+        () ->
+            model.commit(
+                List.of(new SheetModel.CellChange<>(row, column, text)), lang("edit.value")));
+  }
+
+  private void guarded(Runnable action) {
+    // an edited study label replaces the row list, which clears the selection: put it back
+    TablePosition<R, ?> focus = table.getFocusModel().getFocusedCell();
+    int row = focus == null ? -1 : focus.getRow();
+    int col =
+        focus == null || focus.getTableColumn() == null
+            ? -1
+            : table.getVisibleLeafIndex(focus.getTableColumn());
+    Range range = selection();
+    try {
+      onError.accept("");
+      action.run();
+    } catch (org.ewb.model.WorkbenchException ex) {
+      onError.accept(ex.getMessage());
+    }
+    table.refresh();
+    TablePosition<R, ?> now = table.getFocusModel().getFocusedCell();
+    if (row >= 0 && col >= 0 && (now == null || now.getRow() < 0)) {
+      if (range != null
+          && (range.rows() > 1 || range.columns() > 1)
+          && range.bottom() < table.getItems().size()) {
+        selectRange(range);
+      } else {
+        select(row, col);
+      }
+    }
+  }
+
+  // ---- ranges ----
+
+  /** The bounding rectangle of the selection (or the focused cell). */
+  public Range selection() {
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    List<TablePosition<R, ?>> cells = (List) table.getSelectionModel().getSelectedCells();
+    if (cells.isEmpty()) {
+      TablePosition<R, ?> f = table.getFocusModel().getFocusedCell();
+      if (f == null || f.getRow() < 0 || f.getTableColumn() == null) {
+        return null;
+      }
+      int c = table.getVisibleLeafIndex(f.getTableColumn());
+      return new Range(f.getRow(), c, f.getRow(), c);
+    }
+    int top = Integer.MAX_VALUE;
+    int left = Integer.MAX_VALUE;
+    int bottom = -1;
+    int right = -1;
+    for (TablePosition<R, ?> p : cells) {
+      int c = table.getVisibleLeafIndex(p.getTableColumn());
+      top = Math.min(top, p.getRow());
+      bottom = Math.max(bottom, p.getRow());
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }
+    return new Range(top, left, bottom, right);
+  }
+
+  /** Selects a rectangle of cells. */
+  public void selectRange(Range r) {
+    table.getSelectionModel().clearSelection();
+    table
+        .getSelectionModel()
+        .selectRange(
+            r.top(),
+            table.getVisibleLeafColumn(r.left()),
+            r.bottom(),
+            table.getVisibleLeafColumn(r.right()));
+    table.getFocusModel().focus(r.top(), table.getVisibleLeafColumn(r.left()));
+  }
+
+  /** The selection as a tab-separated block. */
+  public String selectionAsText() {
+    Range r = selection();
+    if (r == null) {
+      return "";
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = r.top(); i <= r.bottom(); i++) {
+      R row = table.getItems().get(i);
+      List<String> cells = new ArrayList<>();
+      for (int j = r.left(); j <= r.right(); j++) {
+        cells.add(model.text(row, modelColumn(j)));
+      }
+      rows.add(cells);
+    }
+    return TabularText.format(rows);
+  }
+
+  public void copy() {
+    ClipboardContent content = new ClipboardContent();
+    content.putString(selectionAsText());
+    Clipboard.getSystemClipboard().setContent(content);
+  }
+
+  public void paste() {
+    String text = Clipboard.getSystemClipboard().getString();
+    if (text != null) {
+      pasteText(text);
+    }
+  }
+
+  /**
+   * Pastes a tab-separated block with its top-left at the selection's top-left. A single value
+   * pasted over a larger selection fills it. Cells beyond the grid's edge are left out.
+   */
+  public void pasteText(String text) {
+    Range sel = selection();
+    List<List<String>> block = TabularText.parse(text);
+    if (sel == null || block.isEmpty()) {
+      return;
+    }
+    List<SheetModel.CellChange<R>> changes = new ArrayList<>();
+    Range target;
+    if (block.size() == 1 && block.get(0).size() == 1 && (sel.rows() > 1 || sel.columns() > 1)) {
+      target = sel;
+      for (int i = sel.top(); i <= sel.bottom(); i++) {
+        for (int j = sel.left(); j <= sel.right(); j++) {
+          add(changes, i, j, block.get(0).get(0));
+        }
+      }
+    } else {
+      int width = block.stream().mapToInt(List::size).max().orElse(1);
+      int bottom = Math.min(table.getItems().size() - 1, sel.top() + block.size() - 1);
+      int right = Math.min(table.getVisibleLeafColumns().size() - 1, sel.left() + width - 1);
+      target = new Range(sel.top(), sel.left(), bottom, right);
+      for (int i = 0; i < block.size(); i++) {
+        for (int j = 0; j < block.get(i).size(); j++) {
+          add(changes, sel.top() + i, sel.left() + j, block.get(i).get(j));
+        }
+      }
+    }
+    guarded(() -> model.commit(changes, lang("edit.paste")));
+    selectRange(target);
+  }
+
+  private void add(
+      List<SheetModel.CellChange<R>> changes, int rowIndex, int visibleCol, String text) {
+    if (rowIndex >= table.getItems().size() || visibleCol >= table.getVisibleLeafColumns().size()) {
+      return;
+    }
+    R row = table.getItems().get(rowIndex);
+    int col = modelColumn(visibleCol);
+    if (model.isEditable(row, col)) {
+      changes.add(new SheetModel.CellChange<>(row, col, text));
+    }
+  }
+
+  /** Copies the top row of the selection into the rows below it. */
+  public void fillDown() {
+    Range r = selection();
+    if (r == null || r.rows() < 2) {
+      return;
+    }
+    List<SheetModel.CellChange<R>> changes = new ArrayList<>();
+    R first = table.getItems().get(r.top());
+    for (int j = r.left(); j <= r.right(); j++) {
+      String v = model.text(first, modelColumn(j));
+      for (int i = r.top() + 1; i <= r.bottom(); i++) {
+        add(changes, i, j, v);
+      }
+    }
+    guarded(() -> model.commit(changes, lang("edit.fillDown")));
+  }
+
+  /** Empties every editable cell of the selection. */
+  public void clear() {
+    Range r = selection();
+    if (r == null) {
+      return;
+    }
+    List<SheetModel.CellChange<R>> changes = new ArrayList<>();
+    for (int i = r.top(); i <= r.bottom(); i++) {
+      for (int j = r.left(); j <= r.right(); j++) {
+        add(changes, i, j, "");
+      }
+    }
+    guarded(() -> model.commit(changes, lang("edit.clear")));
+  }
+}
