@@ -32,10 +32,13 @@ public final class Figures {
       Outcome outcome = FollowUpModelBuilder.outcome(data, r.outcome());
       f =
           new ForestPlotRenderer(
-              ForestModelBuilder.build(
-                  out,
-                  ForestModelBuilder.extraColumns(data, r.columns(), out.table()),
-                  outcome.lowerIsBetter()));
+              ForestModelBuilder.sorted(
+                  ForestModelBuilder.build(
+                      out,
+                      ForestModelBuilder.extraColumns(data, r.columns(), out.table()),
+                      outcome.lowerIsBetter()),
+                  r.sort(),
+                  out.table()));
     } else {
       f =
           new FunnelPlotRenderer(
