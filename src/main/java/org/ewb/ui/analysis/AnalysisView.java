@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.input.Clipboard;
@@ -31,6 +32,7 @@ import org.ewb.logic.figure.Figure;
 import org.ewb.logic.figure.FigureRequest;
 import org.ewb.logic.figure.FollowUpModelBuilder;
 import org.ewb.logic.figure.export.FigureExporter;
+import org.ewb.model.SavedAnalysis;
 import org.ewb.model.WorkbenchException;
 
 /**
@@ -86,7 +88,21 @@ public final class AnalysisView extends BorderPane {
     widthMm.setPrefWidth(80);
     dpi.setEditable(true);
     dpi.setPrefWidth(80);
+    Button save = new Button(lang("figure.view.save"));
+    save.setOnAction(e -> save());
+    ComboBox<SavedAnalysis> saved = new ComboBox<>(vm.savedAnalyses());
+    saved.setPromptText(lang("figure.view.saved"));
+    saved.setConverter(converter(SavedAnalysis::name));
+    saved.setId("analysis-saved");
+    saved.setOnAction(
+        e -> {
+          if (saved.getValue() != null) {
+            run(() -> vm.open(saved.getValue()));
+          }
+        });
     return new ToolBar(
+        saved,
+        save,
         export,
         copy,
         new Label(lang("figure.view.widthMm")),
@@ -207,6 +223,23 @@ public final class AnalysisView extends BorderPane {
       summary.textProperty().unbind();
       summary.setText(lang("figure.view.exported", r.file()));
       summary.textProperty().bind(vm.summaryProperty());
+    } catch (WorkbenchException ex) {
+      message.textProperty().unbind();
+      message.setText(ex.getMessage());
+      message.textProperty().bind(vm.messageProperty());
+    }
+  }
+
+  private void save() {
+    TextInputDialog d = new TextInputDialog();
+    d.setHeaderText(lang("figure.view.saveName"));
+    d.showAndWait().filter(n -> !n.isBlank()).ifPresent(n -> run(() -> vm.save(n)));
+  }
+
+  /** Runs an action; a reviewer-readable failure is shown in the message line. */
+  private void run(Runnable action) {
+    try {
+      action.run();
     } catch (WorkbenchException ex) {
       message.textProperty().unbind();
       message.setText(ex.getMessage());

@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ewb.logic.figure.Figure;
 import org.ewb.logic.figure.FigureRequest;
+import org.ewb.logic.figure.FigureRequestJson;
 import org.ewb.logic.figure.Figures;
 import org.ewb.logic.figure.FollowUpModelBuilder;
 import org.ewb.logic.figure.export.FigureExporter;
@@ -24,6 +25,7 @@ import org.ewb.model.CharacteristicField;
 import org.ewb.model.Outcome;
 import org.ewb.model.OutcomeKind;
 import org.ewb.model.ProjectData;
+import org.ewb.model.SavedAnalysis;
 import org.ewb.model.TimePoint;
 import org.ewb.model.WorkbenchException;
 import org.slf4j.Logger;
@@ -68,6 +70,8 @@ public final class AnalysisViewModel {
   private final ReadOnlyObjectWrapper<Figure> figure = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  private final ObservableList<SavedAnalysis> savedAnalyses = FXCollections.observableArrayList();
+  private String sort;
 
   public AnalysisViewModel(ProjectRepository repo) {
     this.repo = Objects.requireNonNull(repo);
@@ -96,6 +100,7 @@ public final class AnalysisViewModel {
         subgroup.set(null);
       }
       columns.removeIf(c -> !fieldKeys.contains(c));
+      savedAnalyses.setAll(data.analyses());
     } finally {
       updating = false;
     }
@@ -137,20 +142,7 @@ public final class AnalysisViewModel {
         show(null, "", lang("figure.view.noProject"));
         return;
       }
-      FigureRequest r =
-          new FigureRequest(
-              kind.get(),
-              o.name(),
-              timePoint.get(),
-              measure.get(),
-              model.get(),
-              test.get(),
-              subgroup.get(),
-              List.copyOf(columns),
-              errorBars.get(),
-              contours.get(),
-              egger.get(),
-              trimfill.get());
+      FigureRequest r = request();
       try {
         Figures.Rendered f = Figures.render(data, r);
         show(f.figure(), f.summary(), "");
@@ -162,6 +154,68 @@ public final class AnalysisViewModel {
     } finally {
       updating = false;
     }
+  }
+
+  /** The current choices as a request. */
+  public FigureRequest request() {
+    return new FigureRequest(
+        kind.get(),
+        outcome.get(),
+        timePoint.get(),
+        measure.get(),
+        model.get(),
+        test.get(),
+        subgroup.get(),
+        List.copyOf(columns),
+        errorBars.get(),
+        contours.get(),
+        egger.get(),
+        trimfill.get(),
+        sort);
+  }
+
+  /** Saves the current choices in the project under {@code name} (replacing one of that name). */
+  public SavedAnalysis save(String name) {
+    String json = FigureRequestJson.write(request());
+    SavedAnalysis existing =
+        savedAnalyses.stream().filter(a -> a.name().equals(name.strip())).findFirst().orElse(null);
+    SavedAnalysis a =
+        existing != null
+            ? new SavedAnalysis(existing.id(), existing.name(), json, existing.displayOrder())
+            : new SavedAnalysis(0, name.strip(), json, savedAnalyses.size());
+    return repo.putAnalysis(a);
+  }
+
+  /** Restores the choices of a saved analysis (and draws it). */
+  public void open(SavedAnalysis a) {
+    FigureRequest r = FigureRequestJson.read(a.settingsJson());
+    updating = true;
+    try {
+      kind.set(r.kind());
+      outcome.set(
+          data.outcome(Objects.requireNonNullElse(r.outcome(), ""))
+              .map(Outcome::name)
+              .orElse(outcome.get()));
+      timePoint.set(r.timepoint());
+      measure.set(r.measure());
+      model.set(r.model());
+      test.set(r.test());
+      subgroup.set(r.subgroup());
+      columns.setAll(r.columns().stream().filter(fieldKeys::contains).toList());
+      errorBars.set(r.errorBars());
+      contours.set(r.contours());
+      egger.set(r.egger());
+      trimfill.set(r.trimfill());
+      sort = r.sort();
+    } finally {
+      updating = false;
+    }
+    update();
+  }
+
+  /** The analyses saved in the project, in display order. */
+  public ObservableList<SavedAnalysis> savedAnalyses() {
+    return savedAnalyses;
   }
 
   private void show(Figure f, String s, String m) {

@@ -139,4 +139,23 @@ class AnalysisViewTest {
         vm.figureProperty().get() instanceof org.ewb.logic.figure.FunnelPlotRenderer,
         String.valueOf(vm.figureProperty().get()));
   }
+
+  @Test
+  void aSavedAnalysisReopensWithItsSettings(FxRobot robot) {
+    robot.interact(
+        () -> {
+          vm.subgroupProperty().set("alloc");
+          vm.modelProperty().set("DL");
+          vm.save("BCG by allocation");
+          vm.subgroupProperty().set(null);
+          vm.modelProperty().set("REML");
+        });
+    assertEquals(1, vm.savedAnalyses().size());
+    String reml = vm.summaryProperty().get();
+    robot.interact(() -> vm.open(vm.savedAnalyses().get(0)));
+    assertEquals("alloc", vm.subgroupProperty().get());
+    assertEquals("DL", vm.modelProperty().get());
+    assertNotEquals(reml, vm.summaryProperty().get());
+    assertEquals(1, repo.snapshot().analyses().size());
+  }
 }
