@@ -37,8 +37,9 @@ class AnalysisViewTest {
   private Stage stage;
 
   @Start
-  void start(Stage stage) throws Exception {
-    this.stage = stage;
+  void start(Stage primary) throws Exception {
+    // a stage of our own: other test classes may leave handlers on the shared primary stage
+    this.stage = new Stage();
     Path copy = Files.createTempFile("analysis-view", ".ewb");
     Files.delete(copy);
     try (ProjectRepository sample =
