@@ -2,15 +2,20 @@ package org.ewb.cli;
 
 import static org.ewb.logic.l10n.Localization.lang;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ewb.logic.meta.AnalysisOptions;
 import org.ewb.logic.meta.AnalysisOutcome;
 import org.ewb.logic.meta.BackTransform;
 import org.ewb.logic.meta.EffectSize;
+import org.ewb.logic.meta.MantelHaenszel;
 import org.ewb.logic.meta.MetaResult;
+import org.ewb.logic.meta.MhOptions;
 import org.ewb.logic.meta.RandomEffectsModel;
+import org.ewb.logic.meta.StudyData;
 import org.ewb.logic.meta.TauMethod;
 import org.ewb.logic.meta.bias.BiasFields;
 import org.ewb.logic.meta.bias.EggerRegressionTest;
@@ -21,6 +26,7 @@ import org.ewb.logic.meta.bias.TrimAndFill;
 import org.ewb.logic.meta.sensitivity.CumulativeMetaAnalysis;
 import org.ewb.logic.meta.sensitivity.LeaveOneOut;
 import org.ewb.logic.meta.sensitivity.PooledSummary;
+import org.ewb.logic.meta.sensitivity.Refit;
 import org.ewb.logic.meta.sensitivity.SensitivityFields;
 import org.ewb.logic.meta.sensitivity.SensitivityRow;
 import org.ewb.model.WorkbenchException;
@@ -48,11 +54,12 @@ public final class BiasSensitivitySections {
   private List<SensitivityRow> leave1outRows;
   private List<SensitivityRow> cumulRows;
   private String leave1outError;
+  private final String refitModelName;
 
   /**
-   * Runs the sections asked for.
+   * Runs the sections asked for with an inverse-variance model.
    *
-   * @param model the analysis' inverse-variance model (for MH / Peto analyses pass the EE model)
+   * @param model the analysis' inverse-variance model
    * @param yi effect sizes of the included studies, in data order
    * @param vi their sampling variances
    * @param studies their labels
@@ -64,15 +71,33 @@ public final class BiasSensitivitySections {
       double[] yi,
       double[] vi,
       List<String> studies) {
+    this(options, model, bt, yi, vi, Refit.of(model, yi, vi), studies, model.method().name());
+  }
+
+  /**
+   * Runs the sections asked for: the small-study-effect methods with {@code model} on yi / vi, the
+   * leave-one-out and cumulative analyses with {@code refit} over {@code refitStudies} (which may
+   * be Mantel-Haenszel refits over all tables), titled with {@code refitModelName}.
+   */
+  private BiasSensitivitySections(
+      Options options,
+      RandomEffectsModel model,
+      BackTransform bt,
+      double[] yi,
+      double[] vi,
+      Refit refit,
+      List<String> refitStudies,
+      String refitModelName) {
     this.options = options;
     this.model = model;
     this.bt = bt;
+    this.refitModelName = refitModelName;
     if (options.bias()) {
       biasReport = SmallStudyEffects.of(model).run(yi, vi);
     }
     if (options.leave1out()) {
       try {
-        leave1outRows = LeaveOneOut.of(model).run(yi, vi, studies);
+        leave1outRows = LeaveOneOut.of(refit).run(refitStudies);
       } catch (WorkbenchException e) {
         if (e.kind() != WorkbenchException.Kind.DATA) {
           throw e;
@@ -82,31 +107,63 @@ public final class BiasSensitivitySections {
       }
     }
     if (options.cumulative()) {
-      cumulRows = CumulativeMetaAnalysis.of(model).run(yi, vi, studies);
+      cumulRows = CumulativeMetaAnalysis.of(refit).run(refitStudies);
     }
   }
 
   /**
-   * The sections for one {@code analyze} outcome: the included studies' yi/vi in data order, the
-   * outcome's inverse-variance model (tau^2 estimator and test), or EE for Mantel-Haenszel / Peto
-   * (ADR 0041). Null when no section was asked for.
+   * The sections for one {@code analyze} outcome. Inverse-variance analyses: everything with the
+   * outcome's model (tau^2 estimator and test) on the included studies. Mantel-Haenszel / Peto:
+   * leave-one-out and cumulative refit MH / Peto on the 2x2 tables with the same options (as
+   * metafor's {@code leave1out.rma.mh}); the small-study-effect methods, which metafor only has for
+   * {@code rma.uni}, use the EE model on the per-study yi / vi (ADR 0041). Null when no section was
+   * asked for.
    */
   public static BiasSensitivitySections forOutcome(AnalysisOutcome outcome, Options options) {
     if (!options.any()) {
       return null;
     }
     List<EffectSize> used = outcome.effectSizes().stream().filter(EffectSize::included).toList();
-    RandomEffectsModel model =
-        outcome.model() != null
-            ? RandomEffectsModel.of(outcome.model().method()).withTest(outcome.model().test())
-            : RandomEffectsModel.of(TauMethod.EE);
+    double[] yi = used.stream().mapToDouble(EffectSize::yi).toArray();
+    double[] vi = used.stream().mapToDouble(EffectSize::vi).toArray();
+    if (outcome.model() != null) {
+      RandomEffectsModel model =
+          RandomEffectsModel.of(outcome.model().method()).withTest(outcome.model().test());
+      return new BiasSensitivitySections(
+          options,
+          model,
+          outcome.backTransform(),
+          yi,
+          vi,
+          used.stream().map(EffectSize::label).toList());
+    }
+    AnalysisOptions o = outcome.options();
+    // the same options as MetaAnalysisRunner uses for the main MH / Peto fit
+    MhOptions mo = o.mhCc() ? MhOptions.CC_IN_TABLES : MhOptions.DEFAULT;
+    if (o.add() != null) {
+      mo = new MhOptions(o.add(), true, o.mhCc() ? o.add() : 0, mo.drop00Tables(), mo.correct());
+    }
+    MantelHaenszel mh =
+        (o.isPeto() ? MantelHaenszel.peto() : MantelHaenszel.of(o.measure())).withOptions(mo);
+    List<StudyData.TwoByTwo> tables = new ArrayList<>();
+    outcome.table().studies().forEach(s -> tables.add((StudyData.TwoByTwo) s));
+    Refit refit =
+        idx -> {
+          List<StudyData.TwoByTwo> subset = new ArrayList<>(idx.length);
+          for (int i : idx) {
+            subset.add(tables.get(i));
+          }
+          return PooledSummary.of(mh.fit(subset));
+        };
     return new BiasSensitivitySections(
         options,
-        model,
+        RandomEffectsModel.of(TauMethod.EE),
         outcome.backTransform(),
-        used.stream().mapToDouble(EffectSize::yi).toArray(),
-        used.stream().mapToDouble(EffectSize::vi).toArray(),
-        used.stream().map(EffectSize::label).toList());
+        yi,
+        vi,
+        refit,
+        tables.stream().map(StudyData::label).toList(),
+        o.isPeto() ? "Peto" : "MH");
   }
 
   /** The JSON objects to add to the {@code analyze --json} output. */
@@ -135,22 +192,19 @@ public final class BiasSensitivitySections {
     if (leave1outRows != null) {
       appendRows(
           out,
-          lang("report.leave1out.title", model.method().name()),
+          lang("report.leave1out.title", refitModelName),
           lang("report.leave1out.column"),
           leave1outRows);
     }
     if (leave1outError != null) {
-      out.append(lang("report.leave1out.title", model.method().name()))
+      out.append(lang("report.leave1out.title", refitModelName))
           .append("\n  ")
           .append(lang("report.bias.failed", "leave-one-out", leave1outError))
           .append("\n\n");
     }
     if (cumulRows != null) {
       appendRows(
-          out,
-          lang("report.cumul.title", model.method().name()),
-          lang("report.cumul.column"),
-          cumulRows);
+          out, lang("report.cumul.title", refitModelName), lang("report.cumul.column"), cumulRows);
     }
     return out.toString();
   }

@@ -73,6 +73,12 @@ public final class PlotCommand implements Callable<Integer> {
   List<String> columns = List.of();
 
   @Option(
+      names = "--sort",
+      paramLabel = "KEY",
+      description = "forest plot order: study, effect, weight or a field key; -KEY descending")
+  String sort;
+
+  @Option(
       names = "--error-bars",
       paramLabel = "sd|ci|none",
       description = "follow-up chart error bars (default: ${DEFAULT-VALUE})")
@@ -131,7 +137,8 @@ public final class PlotCommand implements Callable<Integer> {
               FigureRequest.errorBars(errorBars),
               contours,
               egger,
-              trimfill);
+              trimfill,
+              sort);
       Figure figure = Figures.build(data, request);
       FigureExporter.Result r = FigureExporter.export(figure, out, widthMm, heightMm, dpi);
       String size =

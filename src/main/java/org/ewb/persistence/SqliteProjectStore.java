@@ -1042,8 +1042,29 @@ public final class SqliteProjectStore implements ProjectRepository {
     }
     closed = true;
     closeStatements();
+    leaveWalMode();
     closeQuietly(conn);
     LOG.debug("closed {}", file);
+  }
+
+  /**
+   * A closed project is left in rollback-journal mode, so that it is one self-contained file and a
+   * read-only reader (another SQLite tool, a second {@code info}) leaves no {@code -wal}/{@code
+   * -shm} files beside it; WAL is switched on again by the next {@link #open}. When another
+   * connection still has the file open, SQLite refuses the switch and the file simply stays in WAL
+   * mode, which is harmless.
+   */
+  private void leaveWalMode() {
+    if (depth > 0) {
+      return;
+    }
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA journal_mode = DELETE")) {
+      String mode = rs.next() ? rs.getString(1) : "?";
+      LOG.debug("{}: journal mode {} on close", file, mode);
+    } catch (SQLException e) {
+      LOG.debug("{}: stays in WAL mode (open elsewhere?): {}", file, e.getMessage());
+    }
   }
 
   private void closeStatements() {

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,5 +156,60 @@ class AnalyzeBiasOptionsTest {
             "--leave1out");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("leave-one-out could not be computed"), run.out());
+  }
+
+  @Test
+  void mantelHaenszelLeaveOneOutRefitsMantelHaenszel() throws IOException {
+    Path csv = bcgCsv();
+    CliTestSupport.Run run =
+        CliTestSupport.run(
+            "analyze",
+            "--csv",
+            csv.toString(),
+            "--measure",
+            "OR",
+            "--model",
+            "MH",
+            "--leave1out",
+            "--cumulative",
+            "--json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode json = JSON.readTree(run.out());
+    JsonNode cumul = json.get("cumul").get("rows");
+    assertEquals(json.get("estimate").asDouble(), cumul.get(12).get("estimate").asDouble(), 1e-12);
+    // row 1 of leave-one-out = the MH analysis of the CSV without its first study
+    List<String> lines = Files.readAllLines(csv);
+    Path without = dir.resolve("without-first.csv");
+    Files.write(
+        without,
+        java.util.stream.Stream.concat(lines.stream().limit(1), lines.stream().skip(2)).toList());
+    JsonNode direct =
+        JSON.readTree(
+            CliTestSupport.run(
+                    "analyze",
+                    "--csv",
+                    without.toString(),
+                    "--measure",
+                    "OR",
+                    "--model",
+                    "MH",
+                    "--json")
+                .out());
+    JsonNode row1 = json.get("leave1out").get("rows").get(0);
+    assertEquals(direct.get("estimate").asDouble(), row1.get("estimate").asDouble(), 1e-12);
+    assertEquals(direct.get("QE").asDouble(), row1.get("Q").asDouble(), 1e-12);
+    assertEquals(direct.get("I2").asDouble(), row1.get("I2").asDouble(), 1e-12);
+    assertTrue(
+        CliTestSupport.run(
+                "analyze",
+                "--csv",
+                csv.toString(),
+                "--measure",
+                "OR",
+                "--model",
+                "MH",
+                "--leave1out")
+            .out()
+            .contains("Leave-one-out analysis (MH)"));
   }
 }

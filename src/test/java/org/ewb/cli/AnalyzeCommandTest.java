@@ -184,4 +184,28 @@ class AnalyzeCommandTest {
     assertEquals(0.3132, j.get("tau2").asDouble(), 5e-5);
     assertEquals(92.22, j.get("I2").asDouble(), 5e-3);
   }
+
+  @Test
+  void bcgSampleProjectGivesTheIssueAcceptanceValues() throws Exception {
+    Path sample =
+        Path.of(System.getProperty("ewb.repo.dir", "."), "sample-projects", "bcg-vaccine.ewb");
+    CliTestSupport.Run r =
+        CliTestSupport.run(
+            "analyze",
+            "--project",
+            sample.toString(),
+            "--outcome",
+            "Tuberculosis",
+            "--measure",
+            "RR",
+            "--model",
+            "REML",
+            "--json");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    // issue 3: estimate -0.7145, tau^2 0.3132, I^2 92.22% (metafor bcg__RR__REML, results_strict)
+    assertEquals(-0.7145323421581397, j.get("estimate").asDouble(), 1e-8);
+    assertEquals(0.3132432581364859, j.get("tau2").asDouble(), 1e-9);
+    assertEquals(92.22138452126907, j.get("I2").asDouble(), 1e-6);
+  }
 }

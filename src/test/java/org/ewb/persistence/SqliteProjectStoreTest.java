@@ -605,6 +605,48 @@ class SqliteProjectStoreTest {
   }
 
   @Test
+  void aClosedProjectIsOneFileThatReadOnlyToolsLeaveAlone() throws Exception {
+    Path f = dir.resolve("p.ewb");
+    try (SqliteProjectStore store = SqliteProjectStore.create(f, "t")) {
+      fill(store);
+    }
+    byte[] header = Files.readAllBytes(f);
+    // file format write/read version 1 = rollback journal (2 would be WAL)
+    assertEquals(List.of((byte) 1, (byte) 1), List.of(header[18], header[19]));
+    byte[] before = FileRefusalTest.sha256(f);
+    // what Python's sqlite3.connect("file:...?mode=ro", uri=True) does
+    try (Connection ro =
+            DriverManager.getConnection(
+                "jdbc:sqlite:file:" + f + "?mode=ro", new java.util.Properties());
+        Statement st = ro.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+      rs.next();
+      assertEquals("ok", rs.getString(1));
+    }
+    assertFalse(Files.exists(FileCheck.walOf(f)));
+    assertFalse(Files.exists(FileCheck.shmOf(f)));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(before, FileRefusalTest.sha256(f));
+    // and it opens for editing in WAL mode again
+    try (SqliteProjectStore store = SqliteProjectStore.open(f)) {
+      store.insertStudy(Study.of("x", "X"));
+      assertTrue(Files.exists(FileCheck.walOf(f)));
+    }
+  }
+
+  @Test
+  void aProjectOpenTwiceStaysUsableWhenOneCloses() {
+    Path f = dir.resolve("p.ewb");
+    try (SqliteProjectStore a = SqliteProjectStore.create(f, "t");
+        SqliteProjectStore b = SqliteProjectStore.open(f)) {
+      a.insertStudy(Study.of("a", "A"));
+      a.close();
+      b.insertStudy(Study.of("b", "B"));
+      assertEquals(2, b.snapshot().studies().size());
+    }
+    assertEquals(2, SqliteProjectStore.readSnapshot(f).studies().size());
+  }
+
+  @Test
   void closedStoreRefusesCalls() {
     SqliteProjectStore store = SqliteProjectStore.create(dir.resolve("p.ewb"), "t");
     store.close();

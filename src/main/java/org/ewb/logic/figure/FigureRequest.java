@@ -7,7 +7,9 @@ import org.ewb.model.WorkbenchException;
 
 /**
  * Which figure of which outcome, with the analysis settings (shared by the {@code plot} command and
- * the analysis view). {@code measure} null = the default for the outcome's data.
+ * the analysis view). {@code measure} null = the default for the outcome's data; {@code sort}
+ * orders the forest plot's studies (within subgroups): null = project order, "study", "effect",
+ * "weight" or a characteristic field key, with a leading "-" for descending.
  */
 public record FigureRequest(
     Kind kind,
@@ -21,7 +23,27 @@ public record FigureRequest(
     FollowUpModelBuilder.ErrorBars errorBars,
     boolean contours,
     boolean egger,
-    boolean trimfill) {
+    boolean trimfill,
+    String sort) {
+
+  /** A request in the studies' own order. */
+  public FigureRequest(
+      Kind kind,
+      String outcome,
+      Double timepoint,
+      String measure,
+      String model,
+      String test,
+      String subgroup,
+      List<String> columns,
+      FollowUpModelBuilder.ErrorBars errorBars,
+      boolean contours,
+      boolean egger,
+      boolean trimfill) {
+    this(
+        kind, outcome, timepoint, measure, model, test, subgroup, columns, errorBars, contours,
+        egger, trimfill, null);
+  }
 
   public FigureRequest {
     columns = columns == null ? List.of() : List.copyOf(columns);

@@ -41,7 +41,98 @@ public final class ForestModelBuilder {
     AnalysisOutcome out = analyse(data, r);
     Outcome outcome = FollowUpModelBuilder.outcome(data, r.outcome());
     List<Column> extra = extraColumns(data, r.columns(), out.table());
-    return build(out, extra, outcome.lowerIsBetter());
+    return sorted(build(out, extra, outcome.lowerIsBetter()), r.sort(), out.table());
+  }
+
+  /**
+   * The model with the studies of each group ordered by {@code sort}: "study" (label), "effect",
+   * "weight" or a characteristic field key (numerically where both values are numbers, else as
+   * text); a leading "-" sorts descending; null or blank keeps the order. Ties keep their order.
+   */
+  public static ForestPlotModel sorted(ForestPlotModel m, String sort, StudyTable table) {
+    if (sort == null || sort.isBlank()) {
+      return m;
+    }
+    String key = sort.strip();
+    boolean desc = key.startsWith("-");
+    String k = desc ? key.substring(1) : key;
+    java.util.Map<String, String> byLabel = new java.util.HashMap<>();
+    java.util.function.Function<ForestPlotModel.StudyRow, String> text;
+    switch (k.toLowerCase(Locale.ROOT)) {
+      case "study", "label" -> text = ForestPlotModel.StudyRow::label;
+      case "effect" -> text = r -> Double.toString(r.estimate());
+      case "weight" -> text = r -> Double.toString(r.weightPercent());
+      default -> {
+        List<String> values =
+            table.columns().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(k))
+                .map(java.util.Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new WorkbenchException(
+                            WorkbenchException.Kind.USAGE,
+                            Localization.lang(
+                                "figure.error.sort",
+                                sort,
+                                String.join(", ", table.columns().keySet()))));
+        for (int i = 0; i < table.studies().size(); i++) {
+          byLabel.put(table.studies().get(i).label(), values.get(i));
+        }
+        text = r -> byLabel.getOrDefault(r.label(), "");
+      }
+    }
+    java.util.Comparator<ForestPlotModel.StudyRow> cmp =
+        (a, b) -> compareValues(text.apply(a), text.apply(b));
+    if (desc) {
+      cmp = cmp.reversed();
+    }
+    List<ForestPlotModel.Group> groups = new ArrayList<>();
+    for (ForestPlotModel.Group g : m.groups()) {
+      List<ForestPlotModel.StudyRow> rows = new ArrayList<>(g.studies());
+      rows.sort(cmp);
+      groups.add(new ForestPlotModel.Group(g.heading(), rows, g.summary(), g.notes()));
+    }
+    return new ForestPlotModel(
+        m.studyHeader(),
+        m.columns(),
+        m.weightHeader(),
+        m.effectHeader(),
+        m.effectSubheader(),
+        m.ciHeader(),
+        groups,
+        m.overall(),
+        m.predictionInterval(),
+        m.footnotes(),
+        m.logScale(),
+        m.nullValue(),
+        m.favoursLeft(),
+        m.favoursRight(),
+        m.decimals(),
+        m.axisExtent(),
+        m.notEstimable());
+  }
+
+  /** Numbers numerically (NaN and empty last), otherwise text. */
+  private static int compareValues(String a, String b) {
+    Double x = parse(a);
+    Double y = parse(b);
+    if (x != null && y != null) {
+      return Double.compare(x, y);
+    }
+    if (x != null || y != null) {
+      return x != null ? -1 : 1;
+    }
+    return a.compareToIgnoreCase(b);
+  }
+
+  private static Double parse(String s) {
+    try {
+      double d = Double.parseDouble(s.strip());
+      return Double.isNaN(d) ? null : d;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** The engine run behind a figure request (shared with the funnel plot). */

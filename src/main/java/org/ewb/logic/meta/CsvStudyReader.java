@@ -71,6 +71,10 @@ public final class CsvStudyReader {
           extra.put(h, new ArrayList<>());
         }
       }
+      int studyCol = header.indexOf("study");
+      int seCol = header.indexOf("se");
+      int viCol = header.indexOf("vi");
+      int[] requiredCols = required.stream().mapToInt(header::indexOf).toArray();
       List<StudyData> studies = new ArrayList<>();
       List<String> notes = new ArrayList<>();
       for (CSVRecord rec : parser) {
@@ -78,16 +82,12 @@ public final class CsvStudyReader {
         if (rec.size() != header.size()) {
           throw data(lang("meta.csv.fieldCount", source, line, rec.size(), header.size()));
         }
-        Map<String, String> row = new LinkedHashMap<>();
-        for (int j = 0; j < header.size(); j++) {
-          row.put(header.get(j), rec.get(j));
-        }
-        String label =
-            row.get("study").isEmpty() ? "row " + (studies.size() + 1) : row.get("study");
+        String studyText = rec.get(studyCol);
+        String label = studyText.isEmpty() ? "row " + (studies.size() + 1) : studyText;
         double[] v = new double[required.size()];
         List<String> missing = new ArrayList<>();
         for (int j = 0; j < required.size(); j++) {
-          v[j] = number(row.get(required.get(j)), source, line, required.get(j));
+          v[j] = number(rec.get(requiredCols[j]), source, line, required.get(j));
           if (Double.isNaN(v[j])) {
             missing.add(required.get(j));
           }
@@ -95,10 +95,10 @@ public final class CsvStudyReader {
         double se = Double.NaN;
         double vi = Double.NaN;
         if (kind == StudyTable.Kind.GENERIC) {
-          se = row.containsKey("se") ? number(row.get("se"), source, line, "se") : Double.NaN;
-          vi = row.containsKey("vi") ? number(row.get("vi"), source, line, "vi") : Double.NaN;
+          se = seCol >= 0 ? number(rec.get(seCol), source, line, "se") : Double.NaN;
+          vi = viCol >= 0 ? number(rec.get(viCol), source, line, "vi") : Double.NaN;
           if (Double.isNaN(se) && Double.isNaN(vi)) {
-            missing.add(row.containsKey("se") ? "se" : "vi");
+            missing.add(seCol >= 0 ? "se" : "vi");
           }
         }
         if (!missing.isEmpty()) {
@@ -117,7 +117,7 @@ public final class CsvStudyReader {
             };
         studies.add(d);
         for (Map.Entry<String, List<String>> e : extra.entrySet()) {
-          e.getValue().add(row.get(e.getKey()));
+          e.getValue().add(rec.get(header.indexOf(e.getKey())));
         }
       }
       if (studies.isEmpty()) {
@@ -137,7 +137,9 @@ public final class CsvStudyReader {
     }
     try {
       double d = Double.parseDouble(text);
-      if (Double.isFinite(d) && !text.matches(".*[dDfF]$")) {
+      char last = text.charAt(text.length() - 1);
+      // Java accepts "1d" / "1f"; a reviewer's CSV never means that
+      if (Double.isFinite(d) && "dDfF".indexOf(last) < 0) {
         return d;
       }
     } catch (NumberFormatException e) {

@@ -137,4 +137,48 @@ class ForestModelBuilderTest {
     assertEquals(tf.get("filled").get(0).get("yi").asDouble(), f.filled().get(0).yi(), 1e-6);
     assertEquals(13, f.studies().size());
   }
+
+  private static FigureRequest sortedBy(String sort) {
+    return new FigureRequest(
+        FigureRequest.Kind.FOREST,
+        "Tuberculosis",
+        null,
+        "RR",
+        "REML",
+        "z",
+        null,
+        List.of("ablat"),
+        null,
+        false,
+        false,
+        false,
+        sort);
+  }
+
+  @Test
+  void studiesCanBeSortedByEffectOrByACharacteristicDescending() {
+    List<ForestPlotModel.StudyRow> byEffect =
+        ForestModelBuilder.build(BCG, sortedBy("effect")).allStudies();
+    for (int i = 1; i < byEffect.size(); i++) {
+      assertTrue(byEffect.get(i - 1).estimate() <= byEffect.get(i).estimate());
+    }
+    List<ForestPlotModel.StudyRow> byLatitude =
+        ForestModelBuilder.build(BCG, sortedBy("-ablat")).allStudies();
+    // Ferguson & Simes 1949 has the highest absolute latitude (55), TPT Madras / Comstock 1974 low
+    assertEquals("Ferguson & Simes 1949", byLatitude.get(0).label());
+    for (int i = 1; i < byLatitude.size(); i++) {
+      assertTrue(
+          Double.parseDouble(byLatitude.get(i - 1).cells().get(4))
+              >= Double.parseDouble(byLatitude.get(i).cells().get(4)));
+    }
+  }
+
+  @Test
+  void unknownSortKeyIsAUsageError() {
+    WorkbenchException e =
+        assertThrows(
+            WorkbenchException.class, () -> ForestModelBuilder.build(BCG, sortedBy("colour")));
+    assertEquals(WorkbenchException.Kind.USAGE, e.kind());
+    assertTrue(e.getMessage().contains("colour"));
+  }
 }

@@ -35,8 +35,8 @@ final class SensitivityReferenceCases {
     RandomEffectsModel model = ReferenceCases.model(c);
     List<SensitivityRow> rows =
         analysis.equals("leave1out")
-            ? LeaveOneOut.of(model).run(yi, vi, labels)
-            : CumulativeMetaAnalysis.of(model).run(yi, vi, labels);
+            ? LeaveOneOut.run(model, yi, vi, labels)
+            : CumulativeMetaAnalysis.run(model, yi, vi, labels);
     List<Map<String, Object>> actual =
         SensitivityFields.rows(rows, ReferenceCases.backTransform(c));
     JsonNode expRows = ReferenceCases.expected(c).get("rows");

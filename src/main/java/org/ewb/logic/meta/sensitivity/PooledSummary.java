@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ewb.logic.meta.BackTransform;
 import org.ewb.logic.meta.MetaResult;
+import org.ewb.logic.meta.MhResult;
 
 /**
  * The pooled result of one refit, without the fitted data: what leave-one-out, cumulative and
@@ -54,6 +55,25 @@ public record PooledSummary(
         f.ciLb(),
         f.ciUb(),
         f.tau2(),
+        f.i2(),
+        f.h2(),
+        f.qe(),
+        f.qeDf(),
+        f.qep());
+  }
+
+  /** The pooled result of a Mantel-Haenszel or Peto fit (tau^2 = 0, test z). */
+  public static PooledSummary of(MhResult f) {
+    return new PooledSummary(
+        f.k(),
+        f.estimate(),
+        f.se(),
+        f.zval(),
+        Double.NaN,
+        f.pval(),
+        f.ciLb(),
+        f.ciUb(),
+        0,
         f.i2(),
         f.h2(),
         f.qe(),
