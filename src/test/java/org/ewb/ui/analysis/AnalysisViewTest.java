@@ -41,11 +41,11 @@ class AnalysisViewTest {
     // a stage of our own: other test classes may leave handlers on the shared primary stage
     this.stage = new Stage();
     Path copy = Files.createTempFile("analysis-view", ".ewb");
-    Files.delete(copy);
-    try (ProjectRepository sample =
-        SqliteProjectStore.open(Path.of("sample-projects/bcg-vaccine.ewb"))) {
-      sample.saveAs(copy);
-    }
+    // a byte copy: opening the committed sample read-write would touch its header
+    Files.copy(
+        Path.of("sample-projects/bcg-vaccine.ewb"),
+        copy,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     repo = SqliteProjectStore.open(copy);
     vm = new AnalysisViewModel(repo);
     stage.setScene(new Scene(new AnalysisView(vm), 1200, 800));
