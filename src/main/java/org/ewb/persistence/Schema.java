@@ -23,7 +23,7 @@ final class Schema {
   static final String FORMAT = "evidence-workbench-project";
 
   /** The schema version this build writes ({@code PRAGMA user_version}). */
-  static final int CURRENT_VERSION = 2;
+  static final int CURRENT_VERSION = 3;
 
   private static final String PROV =
       "prov_source TEXT CHECK (prov_source IN ('TABLE','FIGURE','PAGE','TEXT')),"
@@ -126,7 +126,12 @@ final class Schema {
                       + " name TEXT NOT NULL DEFAULT '',"
                       + " settings_json TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(settings_json)),"
                       + " display_order INTEGER NOT NULL DEFAULT 0)",
-                  "ALTER TABLE measurement ADD COLUMN derivation TEXT NOT NULL DEFAULT ''")));
+                  "ALTER TABLE measurement ADD COLUMN derivation TEXT NOT NULL DEFAULT ''")),
+          new Migration(
+              3,
+              "table layouts may choose and order their rows by a field",
+              List.of(
+                  "ALTER TABLE table_layout ADD COLUMN row_field_key TEXT NOT NULL DEFAULT ''")));
 
   private Schema() {}
 }

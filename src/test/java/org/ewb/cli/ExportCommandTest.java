@@ -11,8 +11,12 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ewb.logic.export.ExportFixtures;
 import org.ewb.model.ProjectData;
@@ -202,16 +206,23 @@ class ExportCommandTest {
         err.toString().contains("Language 'fr' is not supported; use en or zh"), err::toString);
   }
 
+  private static Path stemCellSample() {
+    return Path.of(
+        System.getProperty("ewb.repo.dir", "."), "sample-projects", "stem-cell-diabetes.ewb");
+  }
+
+  /** Column {@code col} of the {@code n} body rows that start at sheet row {@code first}. */
+  private static List<String> bodyColumn(Sheet s, int first, int n, int col) {
+    DataFormatter fmt = new DataFormatter();
+    List<String> out = new ArrayList<>();
+    for (int r = first; r < first + n; r++) {
+      out.add(fmt.formatCellValue(s.getRow(r).getCell(col)));
+    }
+    return out;
+  }
+
   @Test
-  void stemCellSampleExportsWithBothShippedLayouts() throws IOException {
-    Path sample =
-        Path.of(
-            System.getProperty("ewb.repo.dir", "."), "sample-projects", "stem-cell-diabetes.ewb");
-    ProjectData d = SqliteProjectStore.readSnapshot(sample);
-    long included =
-        d.studies().stream()
-            .filter(st -> st.status() == org.ewb.model.StudyStatus.INCLUDED)
-            .count();
+  void seed004LayoutHasTheRowsOfThatTableInPrintedOrderWithTheRefColumn() throws IOException {
     Path t2 = dir.resolve("t2.xlsx");
     assertEquals(
         0,
@@ -219,7 +230,7 @@ class ExportCommandTest {
             "export",
             "xlsx",
             "--project",
-            sample.toString(),
+            stemCellSample().toString(),
             "--out",
             t2.toString(),
             "--layout",
@@ -233,9 +244,23 @@ class ExportCommandTest {
       assertEquals(
           "Clinical trials of hMSC-based therapy in patients with T1DM or T2DM",
           s.getRow(0).getCell(0).getStringCellValue());
-      // title, two header rows, one row per included study, then the footnotes
+      assertEquals("No.", s.getRow(1).getCell(0).getStringCellValue());
+      assertEquals("Ref. (seed 004 Table 2)", s.getRow(2).getCell(1).getStringCellValue());
+      // title and two header rows, then the 18 rows of seed 004 Table 2 as printed (seed 004
+      // L156-L348: not in reference order), then the footnotes
+      List<String> numbers = new ArrayList<>();
+      for (int i = 1; i <= 18; i++) {
+        numbers.add(Integer.toString(i));
+      }
+      assertEquals(numbers, bodyColumn(s, 3, 18, 0));
       assertEquals(
-          (double) included, s.getRow(2 + (int) included).getCell(0).getNumericCellValue());
+          List.of(
+              "145", "30", "146", "147", "148", "160", "149", "32", "150", "151", "152", "153",
+              "155", "156", "157", "158", "159", "85"),
+          bodyColumn(s, 3, 18, 1));
+      assertEquals(CellType.NUMERIC, s.getRow(3).getCell(1).getCellType());
+      String after = s.getRow(21).getCell(0).getStringCellValue();
+      assertTrue(after.startsWith("ASC, adipose-derived"), after);
       assertTrue(
           s.getMergedRegions().stream()
               .anyMatch(
@@ -249,6 +274,10 @@ class ExportCommandTest {
                               .equals("Participants")),
           () -> s.getMergedRegions().toString());
     }
+  }
+
+  @Test
+  void seed002LayoutHasItsFiveStudiesNumberedByTheTablesOwnRows() throws IOException {
     Path t1 = dir.resolve("t1.xlsx");
     assertEquals(
         0,
@@ -256,7 +285,7 @@ class ExportCommandTest {
             "export",
             "xlsx",
             "--project",
-            sample.toString(),
+            stemCellSample().toString(),
             "--out",
             t1.toString(),
             "--layout",
@@ -271,7 +300,51 @@ class ExportCommandTest {
       var s = wb.getSheetAt(0);
       assertEquals("我国干细胞治疗1型糖尿病临床试验总结", s.getRow(0).getCell(0).getStringCellValue());
       assertEquals("序号", s.getRow(1).getCell(0).getStringCellValue());
-      assertEquals("受试者数量", s.getRow(2).getCell(3).getStringCellValue());
+      // one numbering column only: the table's row number is not repeated as a field
+      assertEquals("研究类型", s.getRow(2).getCell(1).getStringCellValue());
+      assertEquals("受试者数量", s.getRow(2).getCell(2).getStringCellValue());
+      assertEquals(List.of("1", "2", "3", "4", "5"), bodyColumn(s, 3, 5, 0));
+      // 002 表1's "受试者数量" column as printed (seed 002 L583-660)
+      assertEquals(List.of("13", "28", "15", "29", "42"), bodyColumn(s, 3, 5, 2));
+      assertEquals(
+          List.of("Li L R, Zhu D L", "Gu W Q, Ning G", "Zhao Y", "Hu J X, Wang Y", "Cai J, Tan J"),
+          bodyColumn(s, 3, 5, 9));
+      // the row after the fifth study is the footnote, not a sixth study
+      String foot = s.getRow(8).getCell(0).getStringCellValue();
+      assertTrue(foot.startsWith("AHSCT："), foot);
+    }
+  }
+
+  @Test
+  void withoutLayoutTheStemCellSampleHasEveryIncludedStudyNumberedOneToN() throws IOException {
+    ProjectData d = SqliteProjectStore.readSnapshot(stemCellSample());
+    int included =
+        (int)
+            d.studies().stream()
+                .filter(st -> st.status() == org.ewb.model.StudyStatus.INCLUDED)
+                .count();
+    Path all = dir.resolve("all.xlsx");
+    assertEquals(
+        0,
+        run(
+            "export",
+            "xlsx",
+            "--project",
+            stemCellSample().toString(),
+            "--out",
+            all.toString(),
+            "--tables",
+            "characteristics"),
+        err::toString);
+    try (InputStream in = Files.newInputStream(all);
+        XSSFWorkbook wb = new XSSFWorkbook(in)) {
+      var s = wb.getSheetAt(0);
+      // the fields have heading groups, so two header rows under the title
+      List<String> numbers = new ArrayList<>();
+      for (int i = 1; i <= included; i++) {
+        numbers.add(Integer.toString(i));
+      }
+      assertEquals(numbers, bodyColumn(s, 3, included, 0));
     }
   }
 

@@ -75,7 +75,7 @@ class InfoCommandTest {
     assertEquals("", r.err());
     JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
     assertEquals("干细胞 Review", j.get("title").asText());
-    assertEquals(2, j.get("schemaVersion").asInt());
+    assertEquals(SqliteProjectStore.currentSchemaVersion(), j.get("schemaVersion").asInt());
     assertEquals(2, j.get("studies").asInt());
     assertEquals(3, j.get("arms").asInt());
     assertEquals(4, j.get("measurements").asInt());

@@ -16,12 +16,13 @@ import java.util.List;
 import org.ewb.model.Measurement;
 import org.ewb.model.ProjectData;
 import org.ewb.model.SavedAnalysis;
+import org.ewb.model.TableLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A file written with schema version 1 opens, is migrated to the current version, and keeps its
- * data.
+ * Files written with older schema versions (1 and 2) open, are migrated to the current version, and
+ * keep their data.
  */
 class MigrationTest {
 
@@ -53,6 +54,24 @@ class MigrationTest {
       st.execute("INSERT INTO characteristic_value(study_id, field_id, value) VALUES (1, 1, 1.5)");
     }
     assertFalse(Files.exists(FileCheck.walOf(f)));
+    return f;
+  }
+
+  /**
+   * A version-2 file as that release wrote it: version 1 plus the version-2 step, with a table
+   * layout in the columns version 2 had (no row key).
+   */
+  Path v2Fixture() throws Exception {
+    Path f = dir.resolve("v2.ewb");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
+        Statement st = c.createStatement()) {
+      SqliteProjectStore.createSchema(c, "Review 2", Instant.parse("2024-05-06T07:08:09Z"));
+      SqliteProjectStore.migrate(c, 1, 2, f);
+      st.execute(
+          "INSERT INTO table_layout(id, name, title_en, field_keys, footnote_en) VALUES"
+              + " (7, 'Seed 002 表1', 'Table 1', '[\"design\",\"year\"]', 'IV, intravenous')");
+      st.execute("INSERT INTO saved_analysis(id, name, settings_json) VALUES (1, 'A', '{}')");
+    }
     return f;
   }
 
@@ -131,6 +150,70 @@ class MigrationTest {
     assertArrayEquals(before, FileRefusalTest.sha256(f));
     assertEquals(1, userVersion(f));
     assertFalse(Files.exists(FileCheck.walOf(f)));
+  }
+
+  @Test
+  void theVersionTwoFixtureHasNoRowKeyColumn() throws Exception {
+    Path f = v2Fixture();
+    assertEquals(2, userVersion(f));
+    String schema = schema(f);
+    assertFalse(schema.contains("row_field_key"), schema);
+  }
+
+  @Test
+  void openingAVersionTwoFileAddsTheLayoutRowKeyAndKeepsItsLayouts() throws Exception {
+    Path f = v2Fixture();
+    try (SqliteProjectStore store = SqliteProjectStore.open(f)) {
+      ProjectData d = store.snapshot();
+      assertEquals(Schema.CURRENT_VERSION, d.project().schemaVersion());
+      TableLayout old = d.layouts().get(0);
+      assertEquals(
+          new TableLayout(
+              7,
+              "Seed 002 表1",
+              "Table 1",
+              "",
+              List.of("design", "year"),
+              "IV, intravenous",
+              "",
+              ""),
+          old);
+      assertEquals(1, d.analyses().size());
+      // what version 3 added works on the migrated file
+      store.putLayout(
+          new TableLayout(
+              old.id(),
+              old.name(),
+              old.titleEn(),
+              old.titleZh(),
+              old.fieldKeys(),
+              old.footnoteEn(),
+              old.footnoteZh(),
+              "table1_row_002"));
+    }
+    assertEquals(Schema.CURRENT_VERSION, userVersion(f));
+    assertEquals(
+        "table1_row_002", SqliteProjectStore.readSnapshot(f).layouts().get(0).rowFieldKey());
+  }
+
+  @Test
+  void readingAVersionTwoSnapshotLeavesTheFileAlone() throws Exception {
+    Path f = v2Fixture();
+    byte[] before = FileRefusalTest.sha256(f);
+    ProjectData d = SqliteProjectStore.readSnapshot(f);
+    assertEquals("", d.layouts().get(0).rowFieldKey());
+    assertArrayEquals(before, FileRefusalTest.sha256(f));
+    assertEquals(2, userVersion(f));
+  }
+
+  @Test
+  void aNewFileHasTheSameSchemaAsAMigratedVersionTwoFile() throws Exception {
+    Path migrated = v2Fixture();
+    SqliteProjectStore.open(migrated).close();
+    Path fresh = dir.resolve("new.ewb");
+    SqliteProjectStore.create(fresh, "t").close();
+    assertEquals(schema(fresh), schema(migrated));
+    assertTrue(schema(fresh).contains("row_field_key"));
   }
 
   @Test

@@ -206,6 +206,8 @@ class SqliteProjectStoreTest {
     store.putLayout(
         new TableLayout(
             0, "Seed 002 表1", "Table 1", "表1", List.of("cell_type", "dose"), "a: mean", "注：均值"));
+    store.putLayout(
+        new TableLayout(0, "By row", "", "", List.of("dose"), "", "", "table1_row_002"));
     store.putAnalysis(
         new SavedAnalysis(0, "HbA1c 12 m", "{\"measure\":\"MD\",\"model\":\"REML\"}", 0));
     return store.snapshot();
@@ -235,6 +237,9 @@ class SqliteProjectStoreTest {
     assertEquals(3, reopened.fields().size());
     assertEquals(List.of("MSC", "UC-MSC", "BM-MNC"), reopened.fields().get(1).choices());
     assertEquals("1.50", reopened.value(reopened.studies().get(1).id(), "dose"));
+    assertEquals(
+        List.of("", "table1_row_002"),
+        reopened.layouts().stream().map(TableLayout::rowFieldKey).toList());
     assertEquals(6, reopened.measurements().size());
     assertEquals(
         new Provenance(null, "a\u001fb", "\u001f", ""),

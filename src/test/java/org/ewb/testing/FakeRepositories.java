@@ -282,14 +282,7 @@ public final class FakeRepositories {
 
     @Override
     public TableLayout putLayout(TableLayout l) {
-      return new TableLayout(
-          id(l.id()),
-          l.name(),
-          l.titleEn(),
-          l.titleZh(),
-          l.fieldKeys(),
-          l.footnoteEn(),
-          l.footnoteZh());
+      return l.withId(id(l.id()));
     }
 
     @Override

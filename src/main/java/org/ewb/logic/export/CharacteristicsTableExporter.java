@@ -1,5 +1,6 @@
 package org.ewb.logic.export;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,11 +21,15 @@ import org.ewb.model.WorkbenchException;
 
 /**
  * Builds the "characteristics of included studies" table as published: a numbered row per included
- * study in display order, the columns a {@link TableLayout} chooses (or every field), a two-level
- * header whose upper cells are the fields' heading groups, and footnotes (the layout's own, then
- * the abbreviations that occur in the table).
+ * study in display order (or, if the layout has a row key, the rows that field chooses, in its
+ * order, numbered with its values), the columns a {@link TableLayout} chooses (or every field), a
+ * two-level header whose upper cells are the fields' heading groups, and footnotes (the layout's
+ * own, then the abbreviations that occur in the table).
  */
 public final class CharacteristicsTableExporter {
+
+  /** One table row: its study and the cell of the numbering column. */
+  private record NumberedStudy(Study study, ExportCell number) {}
 
   /** One column: a characteristic field or a study attribute. */
   private record Column(String upper, String lower, CharacteristicField field, StudyColumn study) {}
@@ -72,11 +77,12 @@ public final class CharacteristicsTableExporter {
             .filter(s -> s.status() == StudyStatus.INCLUDED)
             .sorted(Comparator.comparingInt(Study::displayOrder))
             .toList();
-    List<List<ExportCell>> rows = new ArrayList<>(included.size());
-    int no = 0;
-    for (Study s : included) {
+    List<NumberedStudy> numbered = rows(data, layout, included, values);
+    List<List<ExportCell>> rows = new ArrayList<>(numbered.size());
+    for (NumberedStudy ns : numbered) {
+      Study s = ns.study();
       List<ExportCell> row = new ArrayList<>(ncols);
-      row.add(ExportCell.integer(++no));
+      row.add(ns.number());
       Map<Long, String> sv = values.getOrDefault(s.id(), Map.of());
       for (Column c : columns) {
         if (c.study() != null) {
@@ -120,6 +126,65 @@ public final class CharacteristicsTableExporter {
         rows,
         footnotes,
         List.of(0));
+  }
+
+  /**
+   * The rows: every included study numbered 1..n, or, when the layout has a row key, the included
+   * studies with a value in that field, ordered by it (numerically when every value is a plain
+   * number; ties keep display order) and numbered with it.
+   */
+  private static List<NumberedStudy> rows(
+      ProjectData data,
+      Optional<TableLayout> layout,
+      List<Study> included,
+      Map<Long, Map<Long, String>> values) {
+    if (layout.isEmpty() || !layout.get().hasRowKey()) {
+      List<NumberedStudy> out = new ArrayList<>(included.size());
+      int no = 0;
+      for (Study s : included) {
+        out.add(new NumberedStudy(s, ExportCell.integer(++no)));
+      }
+      return out;
+    }
+    String key = layout.get().rowFieldKey();
+    CharacteristicField field =
+        data.fields().stream()
+            .filter(f -> f.key().equals(key))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new WorkbenchException(
+                        WorkbenchException.Kind.DATA,
+                        "Table layout '"
+                            + layout.get().name()
+                            + "' takes its rows from field '"
+                            + key
+                            + "', which the project does not have. Fields: "
+                            + data.fields().stream()
+                                .map(CharacteristicField::key)
+                                .collect(Collectors.joining(", "))));
+    List<Study> chosen = new ArrayList<>();
+    Map<Long, String> keyOf = new HashMap<>();
+    for (Study s : included) {
+      String v = values.getOrDefault(s.id(), Map.of()).getOrDefault(field.id(), "").strip();
+      if (!v.isEmpty()) {
+        chosen.add(s);
+        keyOf.put(s.id(), v);
+      }
+    }
+    boolean numeric = keyOf.values().stream().allMatch(ExportCell::isPlainDecimal);
+    Comparator<Study> order =
+        numeric
+            ? Comparator.comparing(s -> new BigDecimal(keyOf.get(s.id())))
+            : Comparator.comparing(s -> keyOf.get(s.id()));
+    // List.sort is stable, so equal keys keep display order
+    chosen.sort(order);
+    List<NumberedStudy> out = new ArrayList<>(chosen.size());
+    for (Study s : chosen) {
+      String v = keyOf.get(s.id());
+      out.add(new NumberedStudy(s, numeric ? ExportCell.typed(v, false) : ExportCell.text(v)));
+    }
+    return out;
   }
 
   /**

@@ -45,6 +45,16 @@ final class SampleFields {
             List.of(),
             STUDY_EN,
             STUDY_ZH),
+        f(
+            order,
+            "table2_row_004",
+            "Row (seed 004 Table 2)",
+            "行号（004 表2）",
+            FieldType.INTEGER,
+            "",
+            List.of(),
+            STUDY_EN,
+            STUDY_ZH),
         f(order, "design", "Design", "研究类型", FieldType.TEXT, "", List.of(), STUDY_EN, STUDY_ZH),
         f(order, "country", "Country", "国家", FieldType.TEXT, "", List.of(), STUDY_EN, STUDY_ZH),
         f(

@@ -4,8 +4,8 @@ import java.util.List;
 import org.ewb.model.TableLayout;
 
 /**
- * The two table layouts shipped with the stem-cell sample: the column choice and order of seed
- * 002's 表1 and of seed 004's Table 2, expressed with the sample's field keys.
+ * The two table layouts shipped with the stem-cell sample: the rows, column choice and order of
+ * seed 002's 表1 and of seed 004's Table 2, expressed with the sample's field keys.
  */
 final class SampleLayouts {
 
@@ -22,7 +22,6 @@ final class SampleLayouts {
             "Summary of clinical trials of stem-cell therapy for type 1 diabetes in China",
             "我国干细胞治疗1型糖尿病临床试验总结",
             List.of(
-                "table1_row_002",
                 "design",
                 "n_participants",
                 "cell_type",
@@ -46,7 +45,9 @@ final class SampleLayouts {
                 + "MSC：间充质干细胞；PBSC：外周血干细胞；PL-MSC：胎盘来源间充质干细胞；"
                 + "UC-MSC：脐带间充质干细胞；WJ-MSC：脐带华通胶间充质干细胞；HbA1c：糖化血红蛋白；"
                 + "IV：静脉输注；RCT：随机对照试验；T1DM / T2DM：1型 / 2型糖尿病。"
-                + "数值按种子文献转录；“|”分隔相互矛盾的来源；− 表示未给出。"),
+                + "数值按种子文献转录；“|”分隔相互矛盾的来源；− 表示未给出。",
+            // the table's own row numbers choose and number its rows (ADR 0065)
+            "table1_row_002"),
         new TableLayout(
             0,
             SEED_004,
@@ -78,6 +79,8 @@ final class SampleLayouts {
                 + "DPA：胰背动脉；DPSC (SHED)：人脱落乳牙干细胞；IP：胰腺内；MSC：间充质干细胞/基质细胞；"
                 + "ND：未测定；PL-MSC：胎盘来源间充质干细胞；UC-MSC：脐带间充质干细胞；"
                 + "WJ-MSC：华通胶间充质干细胞；RCT：随机对照试验；T1DM / T2DM：1型 / 2型糖尿病。"
-                + "N = 接受MSC治疗的患者数。种子文献004为机器翻译，解读判断见各研究的备注。"));
+                + "N = 接受MSC治疗的患者数。种子文献004为机器翻译，解读判断见各研究的备注。",
+            // printed row order; the Ref column stays, as in the printed table (ADR 0065)
+            "table2_row_004"));
   }
 }

@@ -64,6 +64,16 @@ public final class StemCellSampleBuilder {
   private static final Pattern PMID = Pattern.compile("PMID:?\\s*(\\d+)");
   private static final Pattern TABLE1_ROW = Pattern.compile("002 Table 1 row (\\d+)");
   private static final Pattern REF_004 = Pattern.compile("004 Table 2 ref (\\d+)");
+
+  /**
+   * The reference numbers of seed 004's Table 2 in printed row order (seed 004 L156-L348). The
+   * table is not sorted by reference number, so its row order is recorded separately.
+   */
+  static final List<String> TABLE2_004_PRINTED_REFS =
+      List.of(
+          "145", "30", "146", "147", "148", "160", "149", "32", "150", "151", "152", "153", "155",
+          "156", "157", "158", "159", "85");
+
   private static final Pattern WINDOW = Pattern.compile("(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?)");
 
   /** One project outcome and the outcomes.csv names that feed it. */
@@ -677,6 +687,27 @@ public final class StemCellSampleBuilder {
                     ref.group(),
                     "",
                     "reference number of the review behind seed 004")));
+        int row = TABLE2_004_PRINTED_REFS.indexOf(ref.group(1)) + 1;
+        if (row == 0) {
+          throw new WorkbenchException(
+              WorkbenchException.Kind.DATA,
+              "studies.csv, study "
+                  + r.get("id")
+                  + ": '"
+                  + ref.group()
+                  + "' is not a row of seed 004 Table 2 (printed references: "
+                  + String.join(", ", TABLE2_004_PRINTED_REFS)
+                  + ")");
+        }
+        v.put(
+            "table2_row_004",
+            new Value(
+                Integer.toString(row),
+                new Provenance(
+                    ProvenanceSource.TABLE,
+                    ref.group(),
+                    "",
+                    "printed row of seed 004 Table 2 (the table is not in reference order)")));
       }
       put(
           v,

@@ -18,7 +18,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.ewb.model.CharacteristicField;
+import org.ewb.model.CharacteristicValue;
+import org.ewb.model.FieldType;
 import org.ewb.model.ProjectData;
+import org.ewb.model.Provenance;
 import org.ewb.model.TableLayout;
 import org.ewb.model.WorkbenchException;
 import org.junit.jupiter.api.Test;
@@ -225,5 +229,98 @@ class CharacteristicsTableExporterTest {
 
   private static String text(Sheet s, int row, int col) {
     return s.getRow(row).getCell(col).getStringCellValue();
+  }
+
+  /**
+   * The fixture plus a field "row_key" with {@code keys[k]} for study id k + 1 (null = no value),
+   * and "0" for the excluded study, which must never become a row.
+   */
+  private static ProjectData withRowKey(String... keys) {
+    ProjectData d = ExportFixtures.seed002();
+    List<CharacteristicField> fields = new ArrayList<>(d.fields());
+    fields.add(
+        new CharacteristicField(
+            500, "row_key", "Row", "行", FieldType.TEXT, "", List.of(), "", "", 99));
+    List<CharacteristicValue> values = new ArrayList<>(d.values());
+    for (int k = 0; k < keys.length; k++) {
+      if (keys[k] != null) {
+        values.add(new CharacteristicValue(k + 1, 500, keys[k], Provenance.NONE));
+      }
+    }
+    values.add(new CharacteristicValue(99, 500, "0", Provenance.NONE));
+    return new ProjectData(
+        d.project(),
+        d.studies(),
+        fields,
+        values,
+        d.arms(),
+        d.outcomes(),
+        d.timePoints(),
+        d.measurements(),
+        d.genericEstimates(),
+        d.layouts(),
+        d.analyses());
+  }
+
+  private static Optional<TableLayout> byRowKey(String key) {
+    return Optional.of(new TableLayout(9, "Rows", "", "", List.of("study.label"), "", "", key));
+  }
+
+  private static List<String> column(ExportTable t, int col) {
+    return t.rows().stream().map(r -> r.get(col).text()).toList();
+  }
+
+  @Test
+  void rowKeyChoosesTheStudiesWithAValueOrderedNumericallyAndNumbersThemWithIt() {
+    // Li 1, Gu none, Zhao 10, Hu 2, Cai " 3 " (padding ignored)
+    ProjectData d = withRowKey("1", null, "10", "2", " 3 ");
+    ExportTable t = CharacteristicsTableExporter.build(d, byRowKey("row_key"), "en");
+    assertEquals(List.of("Li 2012", "Hu 2013", "Cai 2016", "Zhao 2012"), column(t, 1));
+    assertEquals(List.of("1", "2", "3", "10"), column(t, 0));
+    assertTrue(t.rows().stream().allMatch(r -> r.get(0).isNumber()));
+    assertEquals(10.0, t.rows().get(3).get(0).number());
+    // the numbering column keeps its header; the row key adds no column of its own
+    assertEquals(List.of("No.", "Study"), t.flatHeader());
+  }
+
+  @Test
+  void nonNumericRowKeysSortAsTextAndStayText() {
+    ProjectData d = withRowKey("b", "a2", "a10", null, null);
+    ExportTable t = CharacteristicsTableExporter.build(d, byRowKey("row_key"), "en");
+    assertEquals(List.of("Zhao 2012", "Gu 2012", "Li 2012"), column(t, 1));
+    assertEquals(List.of("a10", "a2", "b"), column(t, 0));
+    assertTrue(t.rows().stream().noneMatch(r -> r.get(0).isNumber()));
+  }
+
+  @Test
+  void equalRowKeysKeepDisplayOrder() {
+    ProjectData d = withRowKey("1", "1", "1", "1", "1");
+    ExportTable all = CharacteristicsTableExporter.build(d, Optional.empty(), "en");
+    ExportTable t = CharacteristicsTableExporter.build(d, byRowKey("row_key"), "en");
+    assertEquals(column(all, 1), column(t, 1));
+  }
+
+  @Test
+  void withoutRowKeyEveryIncludedStudyIsNumberedOneToN() {
+    ProjectData d = withRowKey("5", null, "3", null, null);
+    ExportTable t = CharacteristicsTableExporter.build(d, byRowKey(""), "en");
+    assertEquals(List.of("1", "2", "3", "4", "5"), column(t, 0));
+    assertEquals(
+        column(CharacteristicsTableExporter.build(d, Optional.empty(), "en"), 1), column(t, 1));
+  }
+
+  @Test
+  void rowKeyNamingAMissingFieldIsADataError() {
+    WorkbenchException e =
+        assertThrows(
+            WorkbenchException.class,
+            () -> CharacteristicsTableExporter.build(data, byRowKey("row_no"), "en"));
+    assertEquals(WorkbenchException.Kind.DATA, e.kind());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "Table layout 'Rows' takes its rows from field 'row_no', which the project does"
+                    + " not have."),
+        e.getMessage());
   }
 }

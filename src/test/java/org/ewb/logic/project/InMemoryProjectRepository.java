@@ -231,9 +231,7 @@ public final class InMemoryProjectRepository implements ProjectRepository {
   @Override
   public TableLayout putLayout(TableLayout l) {
     long id = l.id() != 0 ? l.id() : nextId++;
-    TableLayout stored =
-        new TableLayout(
-            id, l.name(), l.titleEn(), l.titleZh(), l.fieldKeys(), l.footnoteEn(), l.footnoteZh());
+    TableLayout stored = l.withId(id);
     layouts.put(id, stored);
     changed();
     return stored;

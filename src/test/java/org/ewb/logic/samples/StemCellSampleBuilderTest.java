@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -406,9 +407,14 @@ class StemCellSampleBuilderTest {
   void layoutsReproduceTheColumnsOfSeed002Table1AndSeed004Table2() {
     TableLayout t1 = layout(SampleLayouts.SEED_002);
     assertEquals("我国干细胞治疗1型糖尿病临床试验总结", t1.titleZh());
-    assertEquals(12, t1.fieldKeys().size());
+    // the table's own row number chooses and numbers the rows instead of being a column
+    assertEquals("table1_row_002", t1.rowFieldKey());
+    assertFalse(t1.fieldKeys().contains("table1_row_002"));
+    assertEquals(11, t1.fieldKeys().size());
     TableLayout t2 = layout(SampleLayouts.SEED_004);
+    assertEquals("table2_row_004", t2.rowFieldKey());
     assertEquals(13, t2.fieldKeys().size());
+    assertEquals("ref_004", t2.fieldKeys().get(0));
     Set<String> keys =
         data.fields().stream().map(CharacteristicField::key).collect(Collectors.toSet());
     assertTrue(keys.containsAll(t1.fieldKeys()) && keys.containsAll(t2.fieldKeys()));
@@ -439,6 +445,19 @@ class StemCellSampleBuilderTest {
                 "145", "30", "146", "147", "148", "160", "149", "32", "150", "151", "152", "153",
                 "155", "156", "157", "158", "159", "85")),
         refs);
+    // seed 004 Table 2's printed row order (seed 004 L156-L348) is not its reference order
+    List<String> printed = new ArrayList<>(Collections.nCopies(18, ""));
+    for (Study s : data.studies()) {
+      String row = data.value(s.id(), "table2_row_004");
+      if (!row.isEmpty()) {
+        printed.set(Integer.parseInt(row) - 1, data.value(s.id(), "ref_004"));
+      }
+    }
+    assertEquals(
+        List.of(
+            "145", "30", "146", "147", "148", "160", "149", "32", "150", "151", "152", "153", "155",
+            "156", "157", "158", "159", "85"),
+        printed);
   }
 
   @Test
