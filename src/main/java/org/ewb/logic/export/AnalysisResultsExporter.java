@@ -10,6 +10,7 @@ import java.util.Properties;
 import org.ewb.logic.l10n.Localization;
 import org.ewb.logic.meta.AnalysisOptions;
 import org.ewb.logic.meta.AnalysisOutcome;
+import org.ewb.logic.meta.AnalysisSettings;
 import org.ewb.logic.meta.BackTransform;
 import org.ewb.logic.meta.Coefficient;
 import org.ewb.logic.meta.EffectSize;
@@ -60,8 +61,28 @@ public final class AnalysisResultsExporter {
     for (SavedAnalysis a : analyses) {
       try {
         AnalysisSettings s = AnalysisSettings.of(a);
+        if (!s.hasMetaAnalysis()) {
+          // a follow-up chart pools nothing: say so rather than drop the saved analysis silently
+          out.add(followUp(a.name(), s, lang));
+          continue;
+        }
+        if (s.outcome() == null) {
+          throw new WorkbenchException(
+              WorkbenchException.Kind.DATA,
+              "Saved analysis '" + a.name() + "': its settings name no \"outcome\"");
+        }
         StudyTable table = ProjectAnalysisInput.build(data, s.outcome(), s.months());
-        AnalysisOutcome o = MetaAnalysisRunner.run(table, s.options());
+        AnalysisOptions options;
+        try {
+          // the measure left to the default is the one the analysis view shows (first of its list)
+          options = s.options(table.kind());
+        } catch (WorkbenchException e) {
+          throw new WorkbenchException(
+              WorkbenchException.Kind.DATA,
+              "Saved analysis '" + a.name() + "': " + e.getMessage(),
+              e);
+        }
+        AnalysisOutcome o = MetaAnalysisRunner.run(table, options);
         out.add(table(a.name(), describe(data, s, Localization.forLanguage(lang)), o, lang));
       } catch (WorkbenchException e) {
         LOG.info("saved analysis '{}' not exported: {}", a.name(), e.getMessage());
@@ -88,6 +109,26 @@ public final class AnalysisResultsExporter {
                   .orElse(o.name());
             })
         .orElse(s.outcome());
+  }
+
+  /** The one-row sheet of a saved follow-up chart. */
+  private static ExportTable followUp(String name, AnalysisSettings s, String lang) {
+    Locale loc = Localization.forLanguage(lang);
+    List<HeaderCell> header =
+        List.of(new HeaderCell(Localization.lang(loc, "export.outcome.notes"), 0, 0, 1, 1));
+    String outcome = s.outcome() == null ? "?" : s.outcome();
+    return new ExportTable(
+        "analysis-" + FileNames.slug(name),
+        name,
+        Localization.lang(loc, "export.analysis.followup.title", name),
+        1,
+        1,
+        header,
+        List.of(
+            List.of(
+                ExportCell.text(Localization.lang(loc, "export.analysis.followup.note", outcome)))),
+        List.of(),
+        List.of());
   }
 
   private static ExportTable failed(String name, String message, String lang) {

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.ewb.logic.l10n.Localization;
 import org.ewb.logic.meta.AnalysisOptions;
 import org.ewb.logic.meta.AnalysisOutcome;
+import org.ewb.logic.meta.AnalysisSettings;
 import org.ewb.logic.meta.BackTransform;
 import org.ewb.logic.meta.EffectSize;
 import org.ewb.logic.meta.Measure;
@@ -315,11 +316,8 @@ public final class ForestModelBuilder {
 
   static Measure measure(String name, StudyTable.Kind kind) {
     if (name == null || name.isBlank()) {
-      return switch (kind) {
-        case BINARY -> Measure.RR;
-        case CONTINUOUS -> Measure.MD;
-        case GENERIC -> Measure.GEN;
-      };
+      // the same default as the analysis view's list and the export (AnalysisSettings)
+      return AnalysisSettings.defaultMeasure(kind);
     }
     try {
       return Measure.valueOf(name.strip().toUpperCase(Locale.ROOT));

@@ -23,6 +23,9 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.ewb.logic.figure.FigureRequest;
+import org.ewb.logic.figure.FigureRequestJson;
+import org.ewb.logic.figure.FollowUpModelBuilder;
 import org.ewb.model.Arm;
 import org.ewb.model.ArmRole;
 import org.ewb.model.CellText;
@@ -358,15 +361,118 @@ class AnalysisResultsExporterTest {
     assertTrue(note.contains("Mortality"), note);
   }
 
+  /** The BCG project with other saved analyses, exported (English) and read back. */
+  private static XSSFWorkbook exportWith(List<SavedAnalysis> analyses) throws IOException {
+    ProjectData d = bcgProject();
+    ProjectData with =
+        new ProjectData(
+            d.project(),
+            d.studies(),
+            d.fields(),
+            d.values(),
+            d.arms(),
+            d.outcomes(),
+            d.timePoints(),
+            d.measurements(),
+            d.genericEstimates(),
+            d.layouts(),
+            analyses);
+    Path file = Files.createTempFile(dir, "with", ".xlsx");
+    ProjectExporter.writeXlsx(
+        with,
+        new ExportOptions(EnumSet.of(TableKind.ANALYSES), null, "en"),
+        file,
+        ExportProgress.NONE);
+    try (InputStream in = Files.newInputStream(file)) {
+      return new XSSFWorkbook(in);
+    }
+  }
+
+  private static void assertPooledMatches(String referenceCase, Sheet s, String label)
+      throws IOException {
+    JsonNode r = results(reference(referenceCase));
+    Row pooled = row(s, label);
+    assertNum(r.get("estimate_bt").asDouble(), pooled, 2, referenceCase + " pooled");
+    assertNum(r.get("ci_lb_bt").asDouble(), pooled, 3, referenceCase + " CI lower");
+    assertNum(r.get("ci_ub_bt").asDouble(), pooled, 4, referenceCase + " CI upper");
+    assertNum(r.get("tau2").asDouble(), row(s, "Heterogeneity: τ²"), 2, referenceCase + " tau2");
+  }
+
   @Test
-  void settingsWithoutMeasureAreADataErrorNamingTheAnalysis() {
-    SavedAnalysis a = new SavedAnalysis(9, "Bad", "{\"outcome\":\"TB\"}", 0);
-    var e =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            org.ewb.model.WorkbenchException.class, () -> AnalysisSettings.of(a));
-    assertEquals(
-        "Saved analysis 'Bad': its settings name no \"measure\" (RR, OR, RD, MD, SMD, " + "GEN)",
-        e.getMessage());
+  void settingsWrittenByTheAnalysisViewWithTheDefaultMeasureExportAsRiskRatio() throws Exception {
+    // what the view writes when the measure is left unset: "measure": null, "timepoint", figure
+    // keys
+    String json =
+        FigureRequestJson.write(
+            new FigureRequest(
+                FigureRequest.Kind.FOREST,
+                "TB",
+                0.0,
+                null,
+                "REML",
+                "z",
+                null,
+                List.of("alloc"),
+                FollowUpModelBuilder.ErrorBars.SD,
+                false,
+                false,
+                false,
+                "-effect"));
+    assertTrue(json.contains("\"measure\":null"), json);
+    try (XSSFWorkbook w = exportWith(List.of(new SavedAnalysis(1, "From view", json, 0)))) {
+      Sheet s = w.getSheet("From view");
+      assertEquals("RR", s.getRow(1).getCell(2).getStringCellValue());
+      // metafor bcg__RR__REML
+      assertPooledMatches("bcg__RR__REML", s, "Pooled estimate (random effects, REML)");
+    }
+  }
+
+  @Test
+  void aSavedFunnelPlotExportsItsMetaAnalysisAndAFollowUpChartANoteRow() throws Exception {
+    String funnel =
+        "{\"figure\":\"funnel\",\"outcome\":\"TB\",\"measure\":\"OR\",\"model\":\"REML\","
+            + "\"contours\":true,\"egger\":true}";
+    String followUp = "{\"figure\":\"followup\",\"outcome\":\"TB\",\"error_bars\":\"ci95\"}";
+    try (XSSFWorkbook w =
+        exportWith(
+            List.of(
+                new SavedAnalysis(1, "Funnel", funnel, 0),
+                new SavedAnalysis(2, "Over time", followUp, 1)))) {
+      assertPooledMatches(
+          "bcg__OR__REML", w.getSheet("Funnel"), "Pooled estimate (random effects, REML)");
+      Sheet f = w.getSheet("Over time");
+      assertEquals(
+          "Over time: follow-up chart, no meta-analysis",
+          f.getRow(0).getCell(0).getStringCellValue());
+      String note = f.getRow(2).getCell(0).getStringCellValue();
+      assertTrue(note.startsWith("This saved analysis is a follow-up chart of TB"), note);
+    }
+  }
+
+  @Test
+  void theExportsFirstKeysStillRead() throws Exception {
+    // "months" instead of "timepoint", "t" for Knapp-Hartung, upper/lower case as typed
+    String json =
+        "{\"outcome\":\"tb\",\"months\":0,\"measure\":\"rr\",\"model\":\"reml\","
+            + "\"test\":\"t\",\"drop00\":false,\"add\":null,\"mhCc\":false}";
+    try (XSSFWorkbook w = exportWith(List.of(new SavedAnalysis(1, "Old keys", json, 0)))) {
+      JsonNode r = results(reference("bcg__RR__REML__knha"));
+      Row pooled = row(w.getSheet("Old keys"), "Pooled estimate (random effects, REML)");
+      assertNum(r.get("ci_lb_bt").asDouble(), pooled, 3, "KNHA CI lower");
+      assertNum(r.get("ci_ub_bt").asDouble(), pooled, 4, "KNHA CI upper");
+    }
+  }
+
+  @Test
+  void anUnknownMeasureGivesASheetNamingTheAnalysisAndTheValue() throws Exception {
+    String json = "{\"outcome\":\"TB\",\"measure\":\"HR\"}";
+    try (XSSFWorkbook w = exportWith(List.of(new SavedAnalysis(1, "Bad", json, 0)))) {
+      String note = w.getSheet("Bad").getRow(2).getCell(0).getStringCellValue();
+      assertEquals(
+          "This saved analysis could not be run: Saved analysis 'Bad': unknown measure \"HR\""
+              + " (RR, OR, RD, MD, SMD, GEN)",
+          note);
+    }
   }
 
   @Test
