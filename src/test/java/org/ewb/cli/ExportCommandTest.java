@@ -349,6 +349,83 @@ class ExportCommandTest {
   }
 
   @Test
+  void bcgSampleExportsItsSavedAnalysesWithMetaforsPooledRiskRatio() throws IOException {
+    Path bcg =
+        Path.of(System.getProperty("ewb.repo.dir", "."), "sample-projects", "bcg-vaccine.ewb");
+    Path out = dir.resolve("bcg.xlsx");
+    assertEquals(
+        0,
+        run(
+            "export",
+            "xlsx",
+            "--project",
+            bcg.toString(),
+            "--out",
+            out.toString(),
+            "--tables",
+            "analyses"),
+        err::toString);
+    try (InputStream in = Files.newInputStream(out);
+        XSSFWorkbook wb = new XSSFWorkbook(in)) {
+      assertEquals(
+          // Excel allows 31 characters: cut at a word; the title row has the full name
+          List.of("Tuberculosis — RR, REML", "Tuberculosis — RR, REML by…"),
+          List.of(wb.getSheetName(0), wb.getSheetName(1)));
+      // metafor bcg__RR__REML: exp(estimate) 0.48942, CI 0.34407 to 0.69617
+      Sheet s = wb.getSheetAt(0);
+      org.apache.poi.ss.usermodel.Row pooled = null;
+      for (org.apache.poi.ss.usermodel.Row r : s) {
+        var c = r.getCell(1);
+        if (c != null
+            && c.getCellType() == CellType.STRING
+            && c.getStringCellValue().startsWith("Pooled estimate (random effects, REML)")) {
+          pooled = r;
+        }
+      }
+      assertTrue(pooled != null, "no pooled row");
+      assertEquals(0.48942094, pooled.getCell(2).getNumericCellValue(), 1e-6);
+      assertEquals(0.34407431, pooled.getCell(3).getNumericCellValue(), 1e-6);
+      assertEquals(0.69616607, pooled.getCell(4).getNumericCellValue(), 1e-6);
+      String title = wb.getSheetAt(1).getRow(0).getCell(0).getStringCellValue();
+      assertTrue(title.startsWith("Tuberculosis — RR, REML by allocation: Tuberculosis"), title);
+    }
+  }
+
+  @Test
+  void stemCellSampleExportsTheSingleStudyInsulinIndependenceAnalysis() throws IOException {
+    Path out = dir.resolve("stem.xlsx");
+    assertEquals(
+        0,
+        run(
+            "export",
+            "xlsx",
+            "--project",
+            stemCellSample().toString(),
+            "--out",
+            out.toString(),
+            "--tables",
+            "analyses"),
+        err::toString);
+    try (InputStream in = Files.newInputStream(out);
+        XSSFWorkbook wb = new XSSFWorkbook(in)) {
+      Sheet s = wb.getSheet("Insulin independence at 12…");
+      assertEquals(
+          "Insulin independence at 12 months — RR: Insulin independence, 12 months, risk ratio (RR)",
+          s.getRow(0).getCell(0).getStringCellValue());
+      // Yao 2022 at 12 months: 3/5 insulin independent in each arm, RR = 1 (seed 000 case 1)
+      assertEquals("Yao 2022", s.getRow(3).getCell(1).getStringCellValue());
+      assertEquals(1.0, s.getRow(3).getCell(2).getNumericCellValue(), 1e-12);
+      assertEquals(100.0, s.getRow(3).getCell(5).getNumericCellValue(), 1e-9);
+      List<String> all = new ArrayList<>();
+      DataFormatter fmt = new DataFormatter();
+      s.forEach(r -> r.forEach(c -> all.add(fmt.formatCellValue(c))));
+      assertTrue(
+          all.stream().anyMatch(t -> t.startsWith("Notes: Left out, no data for Insulin")),
+          all::toString);
+    }
+  }
+
+  @Test
   void missingProjectFileIsAFileError() {
     int code =
         run(

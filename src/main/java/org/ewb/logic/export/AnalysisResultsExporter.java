@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import org.ewb.logic.l10n.Localization;
 import org.ewb.logic.meta.AnalysisOptions;
@@ -524,11 +526,52 @@ public final class AnalysisResultsExporter {
     if (opt.subgroup() != null) {
       f.add(Localization.lang(loc, "export.analysis.method.subgroup", opt.subgroup()));
     }
-    if (!o.notes().isEmpty()) {
-      f.add(Localization.lang(loc, "export.analysis.method.notes", String.join("; ", o.notes())));
+    List<String> notes = gatherLeftOut(o.notes(), loc);
+    if (!notes.isEmpty()) {
+      f.add(Localization.lang(loc, "export.analysis.method.notes", String.join("; ", notes)));
     }
     f.add(Localization.lang(loc, "export.analysis.method.software", softwareVersion()));
     return f;
+  }
+
+  /**
+   * The engine's notes with its "Study 'X' left out: no data for W" lines (one per study, in the
+   * program's language) gathered into one line per W in the export language, so a sparse outcome
+   * gives one sentence instead of a paragraph per study; other notes stay as they are.
+   */
+  static List<String> gatherLeftOut(List<String> notes, Locale loc) {
+    String probe = Localization.lang("meta.project.noData", "\u0001", "\u0002");
+    int a = probe.indexOf('\u0001');
+    int b = probe.indexOf('\u0002');
+    if (a < 0 || b < a) {
+      return notes;
+    }
+    String prefix = probe.substring(0, a);
+    String infix = probe.substring(a + 1, b);
+    String suffix = probe.substring(b + 1);
+    Map<String, List<String>> leftOut = new LinkedHashMap<>();
+    List<String> other = new ArrayList<>();
+    for (String n : notes) {
+      int i = n.indexOf(infix, prefix.length());
+      if (n.startsWith(prefix) && n.endsWith(suffix) && i >= prefix.length()) {
+        String where = n.substring(i + infix.length(), n.length() - suffix.length());
+        leftOut.computeIfAbsent(where, k -> new ArrayList<>()).add(n.substring(prefix.length(), i));
+      } else {
+        other.add(n);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    leftOut.forEach(
+        (where, labels) ->
+            out.add(
+                Localization.lang(
+                    loc,
+                    "export.analysis.method.leftOut",
+                    where,
+                    labels.size(),
+                    String.join(", ", labels))));
+    out.addAll(other);
+    return out;
   }
 
   /** "RR", "MD", ... (the effect column's header). */

@@ -98,8 +98,27 @@ public final class XlsxTableWriter {
     return f;
   }
 
+  /**
+   * Excel's 31-character limit, cut at a word with "…" rather than mid-word ("Tuberculosis — RR,
+   * REML by allo"); the full name stays in the sheet's title row.
+   */
+  static String shortSheetName(String name) {
+    String n = name.strip();
+    if (n.length() <= 31) {
+      return n;
+    }
+    String cut = n.substring(0, 30);
+    int space = cut.lastIndexOf(' ');
+    // back to the last whole word, unless the cut already falls between words
+    if (space >= 15 && !Character.isWhitespace(n.charAt(30))) {
+      cut = cut.substring(0, space);
+    }
+    cut = cut.replaceAll("[\\s,;:—–-]+$", "");
+    return cut + "…";
+  }
+
   private static String uniqueSheetName(String name, Set<String> used) {
-    String base = WorkbookUtil.createSafeSheetName(name.isBlank() ? "Sheet" : name);
+    String base = WorkbookUtil.createSafeSheetName(name.isBlank() ? "Sheet" : shortSheetName(name));
     String candidate = base;
     for (int i = 2; used.contains(candidate.toLowerCase()); i++) {
       String suffix = " (" + i + ")";

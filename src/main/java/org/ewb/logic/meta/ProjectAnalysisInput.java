@@ -162,24 +162,25 @@ public final class ProjectAnalysisInput {
 
   private static Optional<Measurement> measurement(
       ProjectData data, Study s, String label, ArmRole role, Outcome outcome, TimePoint tp) {
-    List<Arm> arms = data.armsOf(s.id()).stream().filter(a -> a.role() == role).toList();
-    if (arms.size() > 1) {
+    List<Long> arms =
+        data.armsOf(s.id()).stream().filter(a -> a.role() == role).map(Arm::id).toList();
+    List<Measurement> found =
+        data.measurements().stream()
+            .filter(
+                m ->
+                    m.studyId() == s.id()
+                        && arms.contains(m.armId())
+                        && m.outcomeId() == outcome.id()
+                        && m.timePointId() == tp.id())
+            .toList();
+    // several arms of one role are ambiguous only where they have data: a three-arm study with no
+    // result for this outcome must not block the analysis of the others
+    if (found.size() > 1) {
       throw new WorkbenchException(
           WorkbenchException.Kind.DATA,
           lang("meta.project.severalArms", label, role.name().toLowerCase(), arms.size()));
     }
-    if (arms.isEmpty()) {
-      return Optional.empty();
-    }
-    long armId = arms.get(0).id();
-    return data.measurements().stream()
-        .filter(
-            m ->
-                m.studyId() == s.id()
-                    && m.armId() == armId
-                    && m.outcomeId() == outcome.id()
-                    && m.timePointId() == tp.id())
-        .findFirst();
+    return found.stream().findFirst();
   }
 
   /** All values, or null if all are empty; an error if some are empty or any is invalid. */

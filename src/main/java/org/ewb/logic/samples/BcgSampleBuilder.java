@@ -228,5 +228,6 @@ public final class BcgSampleBuilder {
                   "cpos = " + r.get("cpos") + ", cneg = " + r.get("cneg"),
                   note)));
     }
+    SampleAnalyses.bcg().forEach(repo::putAnalysis);
   }
 }

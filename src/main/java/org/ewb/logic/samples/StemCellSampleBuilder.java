@@ -629,6 +629,7 @@ public final class StemCellSampleBuilder {
       for (TableLayout l : SampleLayouts.all()) {
         repo.putLayout(l);
       }
+      SampleAnalyses.stemCell().forEach(repo::putAnalysis);
     }
 
     private Study study(CsvTable.Row r, int order) {

@@ -476,6 +476,29 @@ class AnalysisResultsExporterTest {
   }
 
   @Test
+  void studiesLeftOutForWantOfDataAreListedInOneNote() {
+    java.util.Locale before = org.ewb.logic.l10n.Localization.locale();
+    org.ewb.logic.l10n.Localization.setLocale(java.util.Locale.ENGLISH);
+    try {
+      List<String> notes =
+          List.of(
+              "Study 'Li 2012' left out: no data for HbA1c, 12 months",
+              "k = 1: tau² is not estimable",
+              "Study 'Gu 2012' left out: no data for HbA1c, 12 months");
+      assertEquals(
+          List.of(
+              "Left out, no data for HbA1c, 12 months (2 studies): Li 2012, Gu 2012",
+              "k = 1: tau² is not estimable"),
+          AnalysisResultsExporter.gatherLeftOut(notes, java.util.Locale.ENGLISH));
+      assertEquals(
+          List.of("Left out, no data for HbA1c, 12 months (1 study): Li 2012"),
+          AnalysisResultsExporter.gatherLeftOut(notes.subList(0, 1), java.util.Locale.ENGLISH));
+    } finally {
+      org.ewb.logic.l10n.Localization.setLocale(before);
+    }
+  }
+
+  @Test
   void chineseSheetUsesChineseHeadersAndMethods() throws IOException {
     Path file = dir.resolve("zh.xlsx");
     ProjectExporter.writeXlsx(

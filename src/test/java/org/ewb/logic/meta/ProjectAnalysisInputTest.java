@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ewb.model.Arm;
+import org.ewb.model.ArmRole;
 import org.ewb.model.CellText;
 import org.ewb.model.Measurement;
 import org.ewb.model.ProjectData;
@@ -75,6 +77,51 @@ class ProjectAnalysisInputTest {
     assertEquals(
         "Study 'Rosenthal et al 1960', Tuberculosis, 12 months, experimental arm: events = '3a'"
             + " is not a number",
+        e.getMessage());
+  }
+
+  /** The fixture plus a second experimental arm "BCG booster" (id 999) in study 2. */
+  private static ProjectData withSecondExperimentalArm(ProjectData p, List<Measurement> ms) {
+    List<Arm> arms = new ArrayList<>(p.arms());
+    arms.add(new Arm(999, 2, "BCG booster", ArmRole.EXPERIMENTAL, "", null, 2));
+    return new ProjectData(
+        p.project(),
+        p.studies(),
+        p.fields(),
+        p.values(),
+        arms,
+        p.outcomes(),
+        p.timePoints(),
+        ms,
+        p.genericEstimates(),
+        p.layouts(),
+        p.analyses());
+  }
+
+  @Test
+  void aSecondArmOfARoleWithoutDataAtThisTimePointDoesNotBlockTheAnalysis() {
+    ProjectData p = BcgFixture.project();
+    StudyTable t =
+        ProjectAnalysisInput.build(
+            withSecondExperimentalArm(p, p.measurements()), "Tuberculosis", null);
+    assertEquals(13, t.studies().size());
+  }
+
+  @Test
+  void twoArmsOfARoleWithDataAtThisTimePointAreAnError() {
+    ProjectData p = BcgFixture.project();
+    List<Measurement> ms = new ArrayList<>(p.measurements());
+    ms.add(
+        Measurement.dichotomous(2, 1, 999, 1, CellText.of("1"), CellText.of("100"), null)
+            .withId(5000));
+    WorkbenchException e =
+        assertThrows(
+            WorkbenchException.class,
+            () ->
+                ProjectAnalysisInput.build(withSecondExperimentalArm(p, ms), "Tuberculosis", null));
+    assertEquals(
+        "Study 'Ferguson & Simes 1949' has 2 arms with role experimental; mark one as the"
+            + " comparison arm",
         e.getMessage());
   }
 

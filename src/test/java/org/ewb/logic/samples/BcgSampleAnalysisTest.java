@@ -7,17 +7,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.ewb.logic.meta.AnalysisOutcome;
+import org.ewb.logic.meta.AnalysisSettings;
 import org.ewb.logic.meta.EffectSizes;
 import org.ewb.logic.meta.Measure;
+import org.ewb.logic.meta.MetaAnalysisRunner;
 import org.ewb.logic.meta.MetaResult;
+import org.ewb.logic.meta.ProjectAnalysisInput;
 import org.ewb.logic.meta.RandomEffectsModel;
 import org.ewb.logic.meta.StudyData;
+import org.ewb.logic.meta.StudyTable;
 import org.ewb.logic.meta.TauMethod;
 import org.ewb.logic.project.InMemoryProjectRepository;
 import org.ewb.model.Arm;
 import org.ewb.model.ArmRole;
 import org.ewb.model.Measurement;
 import org.ewb.model.ProjectData;
+import org.ewb.model.SavedAnalysis;
 import org.ewb.model.Study;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +76,40 @@ class BcgSampleAnalysisTest {
 
   private static double num(String text) {
     return Double.parseDouble(text);
+  }
+
+  @Test
+  void theSavedAnalysesRunAndGiveMetaforsResults() throws IOException {
+    InMemoryProjectRepository repo = new InMemoryProjectRepository();
+    new BcgSampleBuilder(SampleSources.sources()).build(repo);
+    ProjectData d = repo.snapshot();
+    assertEquals(
+        List.of(SampleAnalyses.BCG_RR_REML, SampleAnalyses.BCG_RR_REML_BY_ALLOC),
+        d.analyses().stream().map(SavedAnalysis::name).toList());
+    JsonNode overall = reference("bcg__RR__REML");
+    JsonNode byAlloc = reference("bcg__RR__subgroup__REML__by-alloc");
+    for (SavedAnalysis a : d.analyses()) {
+      AnalysisSettings s = AnalysisSettings.of(a);
+      StudyTable t = ProjectAnalysisInput.build(d, s.outcome(), s.months());
+      AnalysisOutcome o = MetaAnalysisRunner.run(t, s.options(t.kind()));
+      assertEquals(overall.get("estimate").asDouble(), o.model().estimate(), COEF, a.name());
+      assertEquals(overall.get("tau2").asDouble(), o.model().tau2(), HET, a.name());
+      if (a.name().equals(SampleAnalyses.BCG_RR_REML_BY_ALLOC)) {
+        assertEquals(List.of("alternate", "random", "systematic"), o.subgroups().levels());
+        JsonNode random = byAlloc.get("subgroups").get(1);
+        assertEquals("random", random.get("level").asText());
+        assertEquals(
+            random.get("estimate").asDouble(),
+            o.subgroups().subgroups().get(1).fit().estimate(),
+            COEF);
+      }
+    }
+  }
+
+  private static JsonNode reference(String name) throws IOException {
+    return new ObjectMapper()
+        .readTree(
+            SampleSources.repo().resolve("src/test/resources/metafor/" + name + ".json").toFile())
+        .get("results");
   }
 }

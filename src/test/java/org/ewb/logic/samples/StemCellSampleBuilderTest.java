@@ -404,6 +404,23 @@ class StemCellSampleBuilderTest {
   }
 
   @Test
+  void theInsulinIndependenceAnalysisRunsOnTheOneStudyWithTwoArmsAt12Months() {
+    assertEquals(
+        List.of(SampleAnalyses.STEM_CELL_INSULIN_12),
+        data.analyses().stream().map(org.ewb.model.SavedAnalysis::name).toList());
+    org.ewb.logic.meta.AnalysisSettings s =
+        org.ewb.logic.meta.AnalysisSettings.of(data.analyses().get(0));
+    org.ewb.logic.meta.StudyTable t =
+        org.ewb.logic.meta.ProjectAnalysisInput.build(data, s.outcome(), s.months());
+    org.ewb.logic.meta.AnalysisOutcome o =
+        org.ewb.logic.meta.MetaAnalysisRunner.run(t, s.options(t.kind()));
+    // Yao 2022 (seed 000 case 1): 3/5 insulin independent at 12 months in each arm, so RR = 1
+    assertEquals(1, o.effectSizes().stream().filter(e -> e.included()).count());
+    assertEquals("Yao 2022", o.effectSizes().get(0).label());
+    assertEquals(0.0, o.effectSizes().get(0).yi(), 1e-12);
+  }
+
+  @Test
   void layoutsReproduceTheColumnsOfSeed002Table1AndSeed004Table2() {
     TableLayout t1 = layout(SampleLayouts.SEED_002);
     assertEquals("我国干细胞治疗1型糖尿病临床试验总结", t1.titleZh());
