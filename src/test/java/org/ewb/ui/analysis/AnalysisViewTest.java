@@ -16,6 +16,7 @@ import org.ewb.logic.project.ProjectRepository;
 import org.ewb.model.CellText;
 import org.ewb.model.Measurement;
 import org.ewb.model.ProjectData;
+import org.ewb.model.SavedAnalysis;
 import org.ewb.model.Study;
 import org.ewb.persistence.SqliteProjectStore;
 import org.junit.jupiter.api.AfterEach;
@@ -143,6 +144,8 @@ class AnalysisViewTest {
 
   @Test
   void aSavedAnalysisReopensWithItsSettings(FxRobot robot) {
+    // the sample ships with its own saved analyses; this one comes after them
+    int shipped = vm.savedAnalyses().size();
     robot.interact(
         () -> {
           vm.subgroupProperty().set("alloc");
@@ -151,12 +154,24 @@ class AnalysisViewTest {
           vm.subgroupProperty().set(null);
           vm.modelProperty().set("REML");
         });
-    assertEquals(1, vm.savedAnalyses().size());
+    assertEquals(shipped + 1, vm.savedAnalyses().size());
+    SavedAnalysis saved =
+        vm.savedAnalyses().stream()
+            .filter(a -> a.name().equals("BCG by allocation"))
+            .findFirst()
+            .orElseThrow();
     String reml = vm.summaryProperty().get();
-    robot.interact(() -> vm.open(vm.savedAnalyses().get(0)));
+    robot.interact(() -> vm.open(saved));
     assertEquals("alloc", vm.subgroupProperty().get());
     assertEquals("DL", vm.modelProperty().get());
     assertNotEquals(reml, vm.summaryProperty().get());
-    assertEquals(1, repo.snapshot().analyses().size());
+    assertEquals(shipped + 1, repo.snapshot().analyses().size());
+  }
+
+  @Test
+  void theBcgSamplesShippedAnalysesAreListed() {
+    assertEquals(
+        java.util.List.of("Tuberculosis — RR, REML", "Tuberculosis — RR, REML by allocation"),
+        vm.savedAnalyses().stream().map(SavedAnalysis::name).toList());
   }
 }
