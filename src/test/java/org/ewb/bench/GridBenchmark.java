@@ -52,20 +52,28 @@ public final class GridBenchmark extends Application {
     CharacteristicsView view = (CharacteristicsView) w.centreView();
     TableView<Study> table = view.sheet().table();
     // the grid is visible once a pulse has laid out and drawn its first rows
-    stage.getScene().addPostLayoutPulseListener(new Runnable() {
-      @Override
-      public void run() {
-        if (table.lookup(".table-row-cell") != null) {
-          stage.getScene().removePostLayoutPulseListener(this);
-          long tGrid = System.nanoTime();
-          OUT.printf(Locale.ROOT, "open (read %d studies into memory)  %.0f ms%n",
-              table.getItems().size(), (tOpened - t0) / 1e6);
-          OUT.printf(Locale.ROOT, "open-to-grid (first rows laid out)  %.0f ms%n",
-              (tGrid - t0) / 1e6);
-          Platform.runLater(() -> scroll(table, view, settings));
-        }
-      }
-    });
+    stage
+        .getScene()
+        .addPostLayoutPulseListener(
+            new Runnable() {
+              @Override
+              public void run() {
+                if (table.lookup(".table-row-cell") != null) {
+                  stage.getScene().removePostLayoutPulseListener(this);
+                  long tGrid = System.nanoTime();
+                  OUT.printf(
+                      Locale.ROOT,
+                      "open (read %d studies into memory)  %.0f ms%n",
+                      table.getItems().size(),
+                      (tOpened - t0) / 1e6);
+                  OUT.printf(
+                      Locale.ROOT,
+                      "open-to-grid (first rows laid out)  %.0f ms%n",
+                      (tGrid - t0) / 1e6);
+                  Platform.runLater(() -> scroll(table, view, settings));
+                }
+              }
+            });
   }
 
   private void scroll(TableView<Study> table, CharacteristicsView view, WorkbenchSettings s) {
@@ -82,8 +90,13 @@ public final class GridBenchmark extends Application {
       pageMs.add((System.nanoTime() - p0) / 1e6);
       pages++;
     }
-    OUT.printf(Locale.ROOT, "scroll top-to-bottom (%d pages)  %.0f ms total, page median %.1f ms,"
-        + " p95 %.1f ms%n", pages, (System.nanoTime() - t0) / 1e6, pct(pageMs, 50), pct(pageMs, 95));
+    OUT.printf(
+        Locale.ROOT,
+        "scroll top-to-bottom (%d pages)  %.0f ms total, page median %.1f ms," + " p95 %.1f ms%n",
+        pages,
+        (System.nanoTime() - t0) / 1e6,
+        pct(pageMs, 50),
+        pct(pageMs, 95));
     flow.scrollTo(0);
     commits(table, view, s);
   }
@@ -99,15 +112,22 @@ public final class GridBenchmark extends Application {
       table.refresh();
       ms.add((System.nanoTime() - c0) / 1e6);
     }
-    OUT.printf(Locale.ROOT, "commit-to-stored (200 cells)  median %.1f ms, p95 %.1f ms, max %.1f ms%n",
-        pct(ms, 50), pct(ms, 95), Collections.max(ms));
+    OUT.printf(
+        Locale.ROOT,
+        "commit-to-stored (200 cells)  median %.1f ms, p95 %.1f ms, max %.1f ms%n",
+        pct(ms, 50),
+        pct(ms, 95),
+        Collections.max(ms));
     List<Double> undo = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       long c0 = System.nanoTime();
       model.undo();
       undo.add((System.nanoTime() - c0) / 1e6);
     }
-    OUT.printf(Locale.ROOT, "undo (200 edits)  median %.1f ms, p95 %.1f ms%n", pct(undo, 50),
+    OUT.printf(
+        Locale.ROOT,
+        "undo (200 edits)  median %.1f ms, p95 %.1f ms%n",
+        pct(undo, 50),
         pct(undo, 95));
     table.getScene().getWindow().hide();
     s.clear();
