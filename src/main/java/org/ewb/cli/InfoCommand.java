@@ -25,9 +25,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code info FILE [--json]}: what a project holds, read without modifying the file. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-    description = "Show what a project holds: title, studies, arms, fields, outcomes with their "
-        + "time points, measurements. The file is only read.")
+@Command(
+    name = "info",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show what a project holds: title, studies, arms, fields, outcomes with their "
+            + "time points, measurements. The file is only read.")
 public final class InfoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -94,24 +97,37 @@ public final class InfoCommand implements Callable<Integer> {
   private void printText(PrintWriter out, ProjectSummary d) {
     out.println(Localization.lang("cli.info.title", d.project().title()));
     out.println(Localization.lang("cli.info.file", file.toAbsolutePath().normalize()));
-    out.println(Localization.lang("cli.info.schema",
-        Integer.toString(d.project().schemaVersion())));
-    out.println(Localization.lang("cli.info.studies", Integer.toString(d.studies()),
-        Integer.toString(d.studiesByStatus().getOrDefault(StudyStatus.INCLUDED, 0))));
+    out.println(
+        Localization.lang("cli.info.schema", Integer.toString(d.project().schemaVersion())));
+    out.println(
+        Localization.lang(
+            "cli.info.studies",
+            Integer.toString(d.studies()),
+            Integer.toString(d.studiesByStatus().getOrDefault(StudyStatus.INCLUDED, 0))));
     out.println(Localization.lang("cli.info.arms", Integer.toString(d.arms())));
     out.println(Localization.lang("cli.info.fields", Integer.toString(d.fields())));
-    out.println(Localization.lang("cli.info.measurements", Long.toString(d.measurements()),
-        Long.toString(d.genericEstimates())));
+    out.println(
+        Localization.lang(
+            "cli.info.measurements",
+            Long.toString(d.measurements()),
+            Long.toString(d.genericEstimates())));
     out.println(Localization.lang("cli.info.outcomes", Integer.toString(d.outcomes().size())));
     for (ProjectSummary.OutcomeSummary os : d.outcomes()) {
       Outcome o = os.outcome();
       List<TimePoint> tps = os.timePoints();
-      String months = tps.stream().map(tp -> CellText.of(tp.months()).text())
-          .collect(Collectors.joining(", "));
-      out.println("  " + Localization.lang("cli.info.outcome", o.name(),
-          o.kind().name().toLowerCase(Locale.ROOT),
-          o.unit().isEmpty() ? "-" : o.unit(), months.isEmpty() ? "-" : months,
-          tps.stream().map(ProjectValidator::timePointLabel).collect(Collectors.joining(", "))));
+      String months =
+          tps.stream().map(tp -> CellText.of(tp.months()).text()).collect(Collectors.joining(", "));
+      out.println(
+          "  "
+              + Localization.lang(
+                  "cli.info.outcome",
+                  o.name(),
+                  o.kind().name().toLowerCase(Locale.ROOT),
+                  o.unit().isEmpty() ? "-" : o.unit(),
+                  months.isEmpty() ? "-" : months,
+                  tps.stream()
+                      .map(ProjectValidator::timePointLabel)
+                      .collect(Collectors.joining(", "))));
     }
     out.flush();
   }

@@ -11,10 +11,13 @@ import picocli.CommandLine.Command;
     version = "Evidence Workbench 0.1.0",
     description = "Evidence Workbench: extraction, meta-analysis, figures and manuscript tables.",
     subcommands = {
-      BuildSamplesCommand.class,
       NewCommand.class,
       InfoCommand.class,
       ValidateCommand.class,
+      AnalyzeCommand.class,
+      PlotCommand.class,
+      ExportCommand.class,
+      BuildSamplesCommand.class,
       BenchSyntheticCommand.class,
     })
 public final class MainCommand implements Runnable {

@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code new FILE --title TEXT}: creates an empty project file; never overwrites one. */
-@Command(name = "new", mixinStandardHelpOptions = true,
+@Command(
+    name = "new",
+    mixinStandardHelpOptions = true,
     description = "Create a new, empty project file (refuses to overwrite an existing file).")
 public final class NewCommand implements Callable<Integer> {
 
@@ -20,7 +22,9 @@ public final class NewCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The project file to create (*.ewb).")
   Path file;
 
-  @Option(names = "--title", paramLabel = "TEXT",
+  @Option(
+      names = "--title",
+      paramLabel = "TEXT",
       description = "Title of the review (default: the file name).")
   String title;
 

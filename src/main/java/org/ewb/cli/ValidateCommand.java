@@ -25,12 +25,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code validate FILE [--json]}: lists every data problem with its place. Exit code 0 when there
- * is no error (warnings are listed but do not fail), 1 when at least one error is found, 2 when
- * the file cannot be read.
+ * is no error (warnings are listed but do not fail), 1 when at least one error is found, 2 when the
+ * file cannot be read.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "List every data problem with its place (study, outcome, arm, time point). "
-        + "Exit code 0: no errors (warnings may be listed); 1: errors found; 2: file or usage error.")
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description =
+        "List every data problem with its place (study, outcome, arm, time point). "
+            + "Exit code 0: no errors (warnings may be listed); 1: errors found; 2: file or usage error.")
 public final class ValidateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -52,21 +55,23 @@ public final class ValidateCommand implements Callable<Integer> {
       Json.print(out, tree(d, problems, errors, warnings));
     } else {
       for (Problem p : problems) {
-        out.println(Localization.lang(p.isError() ? "cli.validate.error" : "cli.validate.warning",
-            p.message()));
+        out.println(
+            Localization.lang(
+                p.isError() ? "cli.validate.error" : "cli.validate.warning", p.message()));
       }
       String name = file.toString();
-      out.println(problems.isEmpty()
-          ? Localization.lang("cli.validate.none", name)
-          : Localization.lang("cli.validate.summary", name, Long.toString(errors),
-              Long.toString(warnings)));
+      out.println(
+          problems.isEmpty()
+              ? Localization.lang("cli.validate.none", name)
+              : Localization.lang(
+                  "cli.validate.summary", name, Long.toString(errors), Long.toString(warnings)));
       out.flush();
     }
     return errors > 0 ? ExitCodes.DATA_PROBLEMS : ExitCodes.OK;
   }
 
-  private Map<String, Object> tree(ProjectData d, List<Problem> problems, long errors,
-      long warnings) {
+  private Map<String, Object> tree(
+      ProjectData d, List<Problem> problems, long errors, long warnings) {
     Map<Long, Study> studies = d.studiesById();
     Map<Long, Outcome> outcomes = new LinkedHashMap<>();
     d.outcomes().forEach(o -> outcomes.put(o.id(), o));

@@ -49,7 +49,8 @@ final class CellCodec {
     }
     try {
       double d = Double.parseDouble(text);
-      if (Double.isFinite(d) && Double.toString(d).equals(text)) {
+      // -0.0 stays text: SQLite may store an integral REAL as an integer on disk, losing the sign
+      if (Double.isFinite(d) && Double.toString(d).equals(text) && !(d == 0 && 1 / d < 0)) {
         return d;
       }
     } catch (NumberFormatException e) {

@@ -52,9 +52,9 @@ import org.sqlite.SQLiteErrorCode;
 
 /**
  * A project file ({@code *.ewb}): a plain SQLite database, see {@link Schema} and ADR 0010. Every
- * mutating call runs in its own transaction (a savepoint, so calls nest inside
- * {@link #inTransaction}) and is committed before it returns. Files are checked read-only before
- * they are ever opened for writing, so a file that is refused is left byte-identical.
+ * mutating call runs in its own transaction (a savepoint, so calls nest inside {@link
+ * #inTransaction}) and is committed before it returns. Files are checked read-only before they are
+ * ever opened for writing, so a file that is refused is left byte-identical.
  *
  * <p>Thread-safe: calls are serialised on the store; change listeners run after the commit, on the
  * calling thread, outside the lock.
@@ -62,15 +62,21 @@ import org.sqlite.SQLiteErrorCode;
 public final class SqliteProjectStore implements ProjectRepository {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteProjectStore.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+  /** Created on first use: {@code info} never needs it, and it costs start-up time. */
+  private static final class Mapper {
+    static final ObjectMapper INSTANCE = new ObjectMapper();
+  }
 
   private final Path file;
   private final Connection conn;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
   /** Open savepoints; 0 = no transaction. Guarded by {@code this}. */
   private int depth;
+
   private boolean closed;
 
   private SqliteProjectStore(Path file, Connection conn) {
@@ -85,6 +91,10 @@ public final class SqliteProjectStore implements ProjectRepository {
     Path f = file.toAbsolutePath().normalize();
     FileCheck.Header header = FileCheck.checkHeader(f);
     int version = FileCheck.checkContents(f, header, true);
+    if (!Files.isWritable(f) || (f.getParent() != null && !Files.isWritable(f.getParent()))) {
+      // editing needs the file and, for the write-ahead log, its folder
+      throw FileCheck.fail("persist.readOnly", f.toString());
+    }
     Connection c = openReadWrite(f);
     try {
       migrate(c, version, f);
@@ -135,7 +145,7 @@ public final class SqliteProjectStore implements ProjectRepository {
     int version = FileCheck.checkContents(f, header, false);
     if (version == Schema.CURRENT_VERSION) {
       try (Connection c = FileCheck.openReadOnly(f)) {
-        return new SnapshotReader(c, JSON).read();
+        return new SnapshotReader(c).read();
       } catch (SQLException e) {
         throw fileError(f.toString(), e);
       }
@@ -171,7 +181,7 @@ public final class SqliteProjectStore implements ProjectRepository {
       return ProjectSummary.of(readSnapshot(f));
     }
     try (Connection c = FileCheck.openReadOnly(f)) {
-      return new SnapshotReader(c, JSON).summary();
+      return new SnapshotReader(c).summary();
     } catch (SQLException e) {
       throw fileError(f.toString(), e);
     }
@@ -205,7 +215,8 @@ public final class SqliteProjectStore implements ProjectRepository {
           st.execute(ddl);
         }
         st.execute("PRAGMA user_version = 1");
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(key, value) VALUES (?, ?)")) {
+        try (PreparedStatement ps =
+            c.prepareStatement("INSERT INTO meta(key, value) VALUES (?, ?)")) {
           ps.setString(1, "format");
           ps.setString(2, Schema.FORMAT);
           ps.executeUpdate();
@@ -213,8 +224,9 @@ public final class SqliteProjectStore implements ProjectRepository {
           ps.setString(2, "1");
           ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO project(id, title, created, modified) VALUES (1, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO project(id, title, created, modified) VALUES (1, ?, ?, ?)")) {
           ps.setString(1, title == null ? "" : title);
           ps.setString(2, now.toString());
           ps.setString(3, now.toString());
@@ -242,7 +254,8 @@ public final class SqliteProjectStore implements ProjectRepository {
               st.execute(sql);
             }
             st.execute("PRAGMA user_version = " + m.toVersion());
-            st.execute("UPDATE meta SET value = '" + m.toVersion() + "' WHERE key = 'schema_version'");
+            st.execute(
+                "UPDATE meta SET value = '" + m.toVersion() + "' WHERE key = 'schema_version'");
             LOG.info("{}: migrated to schema {} ({})", f, m.toVersion(), m.description());
           }
         }
@@ -359,10 +372,11 @@ public final class SqliteProjectStore implements ProjectRepository {
 
   @Override
   public void inTransaction(Runnable edits) {
-    write(() -> {
-      edits.run();
-      return null;
-    });
+    write(
+        () -> {
+          edits.run();
+          return null;
+        });
   }
 
   // ---------------------------------------------------------------- errors
@@ -370,24 +384,31 @@ public final class SqliteProjectStore implements ProjectRepository {
   static WorkbenchException fileError(String name, SQLException e) {
     int code = e.getErrorCode() & 0xff;
     if (code == SQLiteErrorCode.SQLITE_CORRUPT.code || code == SQLiteErrorCode.SQLITE_NOTADB.code) {
-      return new WorkbenchException(WorkbenchException.Kind.FILE,
-          Localization.lang("persist.corrupt", name, String.valueOf(e.getMessage())), e);
+      return new WorkbenchException(
+          WorkbenchException.Kind.FILE,
+          Localization.lang("persist.corrupt", name, String.valueOf(e.getMessage())),
+          e);
     }
-    return new WorkbenchException(WorkbenchException.Kind.FILE,
-        Localization.lang("persist.sqlError", name, String.valueOf(e.getMessage())), e);
+    return new WorkbenchException(
+        WorkbenchException.Kind.FILE,
+        Localization.lang("persist.sqlError", name, String.valueOf(e.getMessage())),
+        e);
   }
 
   private WorkbenchException translate(SQLException e) {
     int code = e.getErrorCode() & 0xff;
     if (code == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
-      return new WorkbenchException(WorkbenchException.Kind.DATA,
-          Localization.lang("persist.constraint", file.toString(), String.valueOf(e.getMessage())), e);
+      return new WorkbenchException(
+          WorkbenchException.Kind.DATA,
+          Localization.lang("persist.constraint", file.toString(), String.valueOf(e.getMessage())),
+          e);
     }
     return fileError(file.toString(), e);
   }
 
   private WorkbenchException noSuch(String what, long id) {
-    return new WorkbenchException(WorkbenchException.Kind.DATA,
+    return new WorkbenchException(
+        WorkbenchException.Kind.DATA,
         Localization.lang("persist.noSuch", file.toString(), what, Long.toString(id)));
   }
 
@@ -420,7 +441,7 @@ public final class SqliteProjectStore implements ProjectRepository {
 
   private static String json(List<String> list) {
     try {
-      return JSON.writeValueAsString(list);
+      return Mapper.INSTANCE.writeValueAsString(list);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a list of strings is always JSON", e);
     }
@@ -435,7 +456,24 @@ public final class SqliteProjectStore implements ProjectRepository {
 
   @Override
   public ProjectData snapshot() {
-    return read(() -> new SnapshotReader(conn, JSON).read());
+    return read(() -> new SnapshotReader(conn).read());
+  }
+
+  /** One query: fast even when the project holds hundreds of thousands of measurements. */
+  @Override
+  public List<Study> studies() {
+    return read(
+        () -> {
+          try (Statement st = conn.createStatement()) {
+            return List.copyOf(SnapshotReader.studies(st));
+          }
+        });
+  }
+
+  /** Counts from indexes; no measurement is loaded. */
+  @Override
+  public ProjectSummary summary() {
+    return read(() -> new SnapshotReader(conn).summary());
   }
 
   @Override
@@ -445,25 +483,31 @@ public final class SqliteProjectStore implements ProjectRepository {
 
   @Override
   public void updateProject(Project p) {
-    write(() -> {
-      Project old = SnapshotReader.readProject(conn);
-      // "modified" is kept by the store; a caller that sets another value on purpose wins.
-      Instant modified = p.modified() == null || p.modified().equals(old.modified())
-          ? Instant.now() : p.modified();
-      PreparedStatement ps = ps("UPDATE project SET title = ?, review_question = ?, reviewers = ?,"
-          + " created = ?, modified = ? WHERE id = 1");
-      ps.setString(1, p.title());
-      ps.setString(2, p.reviewQuestion());
-      ps.setString(3, p.reviewers());
-      ps.setString(4, (p.created() == null ? old.created() : p.created()).toString());
-      ps.setString(5, modified.toString());
-      ps.executeUpdate();
-      return null;
-    });
+    write(
+        () -> {
+          Project old = SnapshotReader.readProject(conn);
+          // "modified" is kept by the store; a caller that sets another value on purpose wins.
+          Instant modified =
+              p.modified() == null || p.modified().equals(old.modified())
+                  ? Instant.now()
+                  : p.modified();
+          PreparedStatement ps =
+              ps(
+                  "UPDATE project SET title = ?, review_question = ?, reviewers = ?,"
+                      + " created = ?, modified = ? WHERE id = 1");
+          ps.setString(1, p.title());
+          ps.setString(2, p.reviewQuestion());
+          ps.setString(3, p.reviewers());
+          ps.setString(4, (p.created() == null ? old.created() : p.created()).toString());
+          ps.setString(5, modified.toString());
+          ps.executeUpdate();
+          return null;
+        });
   }
 
-  private static final String STUDY_COLS = "key, label, authors, year, title, journal, doi, pmid,"
-      + " registration, country, design, notes, status, display_order";
+  private static final String STUDY_COLS =
+      "key, label, authors, year, title, journal, doi, pmid,"
+          + " registration, country, design, notes, status, display_order";
 
   private static int bindStudy(PreparedStatement ps, int i, Study s) throws SQLException {
     ps.setString(i++, s.key());
@@ -485,29 +529,36 @@ public final class SqliteProjectStore implements ProjectRepository {
 
   @Override
   public Study insertStudy(Study study) {
-    return write(() -> {
-      PreparedStatement ps = ps("INSERT INTO study(id, " + STUDY_COLS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      bindId(ps, 1, study.id());
-      bindStudy(ps, 2, study);
-      ps.executeUpdate();
-      return study.id() != 0 ? study : study.withId(lastId());
-    });
+    return write(
+        () -> {
+          PreparedStatement ps =
+              ps(
+                  "INSERT INTO study(id, "
+                      + STUDY_COLS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          bindId(ps, 1, study.id());
+          bindStudy(ps, 2, study);
+          ps.executeUpdate();
+          return study.id() != 0 ? study : study.withId(lastId());
+        });
   }
 
   @Override
   public void updateStudy(Study study) {
-    write(() -> {
-      PreparedStatement ps = ps("UPDATE study SET key = ?, label = ?, authors = ?, year = ?,"
-          + " title = ?, journal = ?, doi = ?, pmid = ?, registration = ?, country = ?, design = ?,"
-          + " notes = ?, status = ?, display_order = ? WHERE id = ?");
-      int i = bindStudy(ps, 1, study);
-      ps.setLong(i, study.id());
-      if (ps.executeUpdate() == 0) {
-        throw noSuch("study", study.id());
-      }
-      return null;
-    });
+    write(
+        () -> {
+          PreparedStatement ps =
+              ps(
+                  "UPDATE study SET key = ?, label = ?, authors = ?, year = ?,"
+                      + " title = ?, journal = ?, doi = ?, pmid = ?, registration = ?, country = ?, design = ?,"
+                      + " notes = ?, status = ?, display_order = ? WHERE id = ?");
+          int i = bindStudy(ps, 1, study);
+          ps.setLong(i, study.id());
+          if (ps.executeUpdate() == 0) {
+            throw noSuch("study", study.id());
+          }
+          return null;
+        });
   }
 
   @Override
@@ -516,12 +567,13 @@ public final class SqliteProjectStore implements ProjectRepository {
   }
 
   private void deleteById(String table, long id) {
-    write(() -> {
-      PreparedStatement ps = ps("DELETE FROM " + table + " WHERE id = ?");
-      ps.setLong(1, id);
-      ps.executeUpdate();
-      return null;
-    });
+    write(
+        () -> {
+          PreparedStatement ps = ps("DELETE FROM " + table + " WHERE id = ?");
+          ps.setLong(1, id);
+          ps.executeUpdate();
+          return null;
+        });
   }
 
   private static final String FIELD_COLS =
@@ -543,28 +595,32 @@ public final class SqliteProjectStore implements ProjectRepository {
 
   @Override
   public CharacteristicField insertField(CharacteristicField field) {
-    return write(() -> {
-      PreparedStatement ps =
-          ps("INSERT INTO field(id, " + FIELD_COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      bindId(ps, 1, field.id());
-      bindField(ps, 2, field);
-      ps.executeUpdate();
-      return field.id() != 0 ? field : field.withId(lastId());
-    });
+    return write(
+        () -> {
+          PreparedStatement ps =
+              ps("INSERT INTO field(id, " + FIELD_COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          bindId(ps, 1, field.id());
+          bindField(ps, 2, field);
+          ps.executeUpdate();
+          return field.id() != 0 ? field : field.withId(lastId());
+        });
   }
 
   @Override
   public void updateField(CharacteristicField field) {
-    write(() -> {
-      PreparedStatement ps = ps("UPDATE field SET key = ?, label_en = ?, label_zh = ?, type = ?,"
-          + " unit = ?, choices = ?, group_en = ?, group_zh = ?, display_order = ? WHERE id = ?");
-      int i = bindField(ps, 1, field);
-      ps.setLong(i, field.id());
-      if (ps.executeUpdate() == 0) {
-        throw noSuch("field", field.id());
-      }
-      return null;
-    });
+    write(
+        () -> {
+          PreparedStatement ps =
+              ps(
+                  "UPDATE field SET key = ?, label_en = ?, label_zh = ?, type = ?,"
+                      + " unit = ?, choices = ?, group_en = ?, group_zh = ?, display_order = ? WHERE id = ?");
+          int i = bindField(ps, 1, field);
+          ps.setLong(i, field.id());
+          if (ps.executeUpdate() == 0) {
+            throw noSuch("field", field.id());
+          }
+          return null;
+        });
   }
 
   @Override
@@ -574,25 +630,28 @@ public final class SqliteProjectStore implements ProjectRepository {
 
   @Override
   public void putValue(CharacteristicValue v) {
-    write(() -> {
-      if (v.value().isEmpty() && v.provenance().isEmpty()) {
-        PreparedStatement ps =
-            ps("DELETE FROM characteristic_value WHERE study_id = ? AND field_id = ?");
-        ps.setLong(1, v.studyId());
-        ps.setLong(2, v.fieldId());
-        ps.executeUpdate();
-        return null;
-      }
-      PreparedStatement ps = ps("INSERT OR REPLACE INTO characteristic_value(study_id, field_id,"
-          + " value, prov_source, prov_location, prov_quote, prov_note)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-      ps.setLong(1, v.studyId());
-      ps.setLong(2, v.fieldId());
-      CellCodec.bind(ps, 3, v.value());
-      bindProv(ps, 4, v.provenance());
-      ps.executeUpdate();
-      return null;
-    });
+    write(
+        () -> {
+          if (v.value().isEmpty() && v.provenance().isEmpty()) {
+            PreparedStatement ps =
+                ps("DELETE FROM characteristic_value WHERE study_id = ? AND field_id = ?");
+            ps.setLong(1, v.studyId());
+            ps.setLong(2, v.fieldId());
+            ps.executeUpdate();
+            return null;
+          }
+          PreparedStatement ps =
+              ps(
+                  "INSERT OR REPLACE INTO characteristic_value(study_id, field_id,"
+                      + " value, prov_source, prov_location, prov_quote, prov_note)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+          ps.setLong(1, v.studyId());
+          ps.setLong(2, v.fieldId());
+          CellCodec.bind(ps, 3, v.value());
+          bindProv(ps, 4, v.provenance());
+          ps.executeUpdate();
+          return null;
+        });
   }
 
   private static final String ARM_COLS =
@@ -610,27 +669,32 @@ public final class SqliteProjectStore implements ProjectRepository {
 
   @Override
   public Arm insertArm(Arm arm) {
-    return write(() -> {
-      PreparedStatement ps = ps("INSERT INTO arm(id, " + ARM_COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
-      bindId(ps, 1, arm.id());
-      bindArm(ps, 2, arm);
-      ps.executeUpdate();
-      return arm.id() != 0 ? arm : arm.withId(lastId());
-    });
+    return write(
+        () -> {
+          PreparedStatement ps =
+              ps("INSERT INTO arm(id, " + ARM_COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
+          bindId(ps, 1, arm.id());
+          bindArm(ps, 2, arm);
+          ps.executeUpdate();
+          return arm.id() != 0 ? arm : arm.withId(lastId());
+        });
   }
 
   @Override
   public void updateArm(Arm arm) {
-    write(() -> {
-      PreparedStatement ps = ps("UPDATE arm SET study_id = ?, label = ?, role = ?, intervention = ?,"
-          + " randomised = ?, display_order = ? WHERE id = ?");
-      int i = bindArm(ps, 1, arm);
-      ps.setLong(i, arm.id());
-      if (ps.executeUpdate() == 0) {
-        throw noSuch("arm", arm.id());
-      }
-      return null;
-    });
+    write(
+        () -> {
+          PreparedStatement ps =
+              ps(
+                  "UPDATE arm SET study_id = ?, label = ?, role = ?, intervention = ?,"
+                      + " randomised = ?, display_order = ? WHERE id = ?");
+          int i = bindArm(ps, 1, arm);
+          ps.setLong(i, arm.id());
+          if (ps.executeUpdate() == 0) {
+            throw noSuch("arm", arm.id());
+          }
+          return null;
+        });
   }
 
   @Override
@@ -651,27 +715,32 @@ public final class SqliteProjectStore implements ProjectRepository {
 
   @Override
   public Outcome insertOutcome(Outcome outcome) {
-    return write(() -> {
-      PreparedStatement ps = ps("INSERT INTO outcome(id, " + OUTCOME_COLS + ") VALUES (?, ?, ?, ?, ?, ?)");
-      bindId(ps, 1, outcome.id());
-      bindOutcome(ps, 2, outcome);
-      ps.executeUpdate();
-      return outcome.id() != 0 ? outcome : outcome.withId(lastId());
-    });
+    return write(
+        () -> {
+          PreparedStatement ps =
+              ps("INSERT INTO outcome(id, " + OUTCOME_COLS + ") VALUES (?, ?, ?, ?, ?, ?)");
+          bindId(ps, 1, outcome.id());
+          bindOutcome(ps, 2, outcome);
+          ps.executeUpdate();
+          return outcome.id() != 0 ? outcome : outcome.withId(lastId());
+        });
   }
 
   @Override
   public void updateOutcome(Outcome outcome) {
-    write(() -> {
-      PreparedStatement ps = ps("UPDATE outcome SET name = ?, kind = ?, unit = ?,"
-          + " lower_is_better = ?, display_order = ? WHERE id = ?");
-      int i = bindOutcome(ps, 1, outcome);
-      ps.setLong(i, outcome.id());
-      if (ps.executeUpdate() == 0) {
-        throw noSuch("outcome", outcome.id());
-      }
-      return null;
-    });
+    write(
+        () -> {
+          PreparedStatement ps =
+              ps(
+                  "UPDATE outcome SET name = ?, kind = ?, unit = ?,"
+                      + " lower_is_better = ?, display_order = ? WHERE id = ?");
+          int i = bindOutcome(ps, 1, outcome);
+          ps.setLong(i, outcome.id());
+          if (ps.executeUpdate() == 0) {
+            throw noSuch("outcome", outcome.id());
+          }
+          return null;
+        });
   }
 
   @Override
@@ -681,32 +750,34 @@ public final class SqliteProjectStore implements ProjectRepository {
 
   @Override
   public TimePoint insertTimePoint(TimePoint tp) {
-    return write(() -> {
-      PreparedStatement ps =
-          ps("INSERT INTO time_point(id, outcome_id, months, label) VALUES (?, ?, ?, ?)");
-      bindId(ps, 1, tp.id());
-      ps.setLong(2, tp.outcomeId());
-      ps.setDouble(3, tp.months());
-      ps.setString(4, tp.label());
-      ps.executeUpdate();
-      return tp.id() != 0 ? tp : tp.withId(lastId());
-    });
+    return write(
+        () -> {
+          PreparedStatement ps =
+              ps("INSERT INTO time_point(id, outcome_id, months, label) VALUES (?, ?, ?, ?)");
+          bindId(ps, 1, tp.id());
+          ps.setLong(2, tp.outcomeId());
+          ps.setDouble(3, tp.months());
+          ps.setString(4, tp.label());
+          ps.executeUpdate();
+          return tp.id() != 0 ? tp : tp.withId(lastId());
+        });
   }
 
   @Override
   public void updateTimePoint(TimePoint tp) {
-    write(() -> {
-      PreparedStatement ps =
-          ps("UPDATE time_point SET outcome_id = ?, months = ?, label = ? WHERE id = ?");
-      ps.setLong(1, tp.outcomeId());
-      ps.setDouble(2, tp.months());
-      ps.setString(3, tp.label());
-      ps.setLong(4, tp.id());
-      if (ps.executeUpdate() == 0) {
-        throw noSuch("time point", tp.id());
-      }
-      return null;
-    });
+    write(
+        () -> {
+          PreparedStatement ps =
+              ps("UPDATE time_point SET outcome_id = ?, months = ?, label = ? WHERE id = ?");
+          ps.setLong(1, tp.outcomeId());
+          ps.setDouble(2, tp.months());
+          ps.setString(3, tp.label());
+          ps.setLong(4, tp.id());
+          if (ps.executeUpdate() == 0) {
+            throw noSuch("time point", tp.id());
+          }
+          return null;
+        });
   }
 
   @Override
@@ -714,9 +785,10 @@ public final class SqliteProjectStore implements ProjectRepository {
     deleteById("time_point", timePointId);
   }
 
-  static final String MEASUREMENT_COLS = "study_id, outcome_id, arm_id, time_point_id,"
-      + " n, mean, sd, events, total, se, ci_lower, ci_upper, median, q1, q3, min, max,"
-      + " percent_change, derivation, prov_source, prov_location, prov_quote, prov_note";
+  static final String MEASUREMENT_COLS =
+      "study_id, outcome_id, arm_id, time_point_id,"
+          + " n, mean, sd, events, total, se, ci_lower, ci_upper, median, q1, q3, min, max,"
+          + " percent_change, derivation, prov_source, prov_location, prov_quote, prov_note";
 
   static int bindMeasurement(PreparedStatement ps, int i, Measurement m) throws SQLException {
     ps.setLong(i++, m.studyId());
@@ -743,133 +815,170 @@ public final class SqliteProjectStore implements ProjectRepository {
   }
 
   static boolean isBlank(Measurement m) {
-    return m.n().isEmpty() && m.mean().isEmpty() && m.sd().isEmpty() && m.events().isEmpty()
-        && m.total().isEmpty() && m.reported().isEmpty() && m.derivation().isEmpty()
+    return m.n().isEmpty()
+        && m.mean().isEmpty()
+        && m.sd().isEmpty()
+        && m.events().isEmpty()
+        && m.total().isEmpty()
+        && m.reported().isEmpty()
+        && m.derivation().isEmpty()
         && m.provenance().isEmpty();
   }
 
   @Override
   public Measurement putMeasurement(Measurement m) {
-    return write(() -> {
-      if (isBlank(m)) {
-        PreparedStatement del = ps("DELETE FROM measurement WHERE study_id = ? AND outcome_id = ?"
-            + " AND arm_id = ? AND time_point_id = ?");
-        del.setLong(1, m.studyId());
-        del.setLong(2, m.outcomeId());
-        del.setLong(3, m.armId());
-        del.setLong(4, m.timePointId());
-        del.executeUpdate();
-        return m.withId(0);
-      }
-      long id = m.id();
-      if (id == 0) {
-        // keep the id of the measurement being replaced, so references to it stay valid
-        PreparedStatement find = ps("SELECT id FROM measurement WHERE arm_id = ? AND time_point_id = ?"
-            + " AND study_id = ? AND outcome_id = ?");
-        find.setLong(1, m.armId());
-        find.setLong(2, m.timePointId());
-        find.setLong(3, m.studyId());
-        find.setLong(4, m.outcomeId());
-        try (ResultSet rs = find.executeQuery()) {
-          if (rs.next()) {
-            id = rs.getLong(1);
+    return write(
+        () -> {
+          if (isBlank(m)) {
+            PreparedStatement del =
+                ps(
+                    "DELETE FROM measurement WHERE study_id = ? AND outcome_id = ?"
+                        + " AND arm_id = ? AND time_point_id = ?");
+            del.setLong(1, m.studyId());
+            del.setLong(2, m.outcomeId());
+            del.setLong(3, m.armId());
+            del.setLong(4, m.timePointId());
+            del.executeUpdate();
+            return m.withId(0);
           }
-        }
-      }
-      // OR REPLACE also drops another row at the same (arm, time point) when an explicit id moves
-      // a measurement there; measurements have no children, so nothing cascades.
-      PreparedStatement ps = ps("INSERT OR REPLACE INTO measurement(id, " + MEASUREMENT_COLS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      bindId(ps, 1, id);
-      bindMeasurement(ps, 2, m);
-      ps.executeUpdate();
-      return m.withId(id != 0 ? id : lastId());
-    });
+          long id = m.id();
+          if (id == 0) {
+            // keep the id of the measurement being replaced, so references to it stay valid
+            PreparedStatement find =
+                ps(
+                    "SELECT id FROM measurement WHERE arm_id = ? AND time_point_id = ?"
+                        + " AND study_id = ? AND outcome_id = ?");
+            find.setLong(1, m.armId());
+            find.setLong(2, m.timePointId());
+            find.setLong(3, m.studyId());
+            find.setLong(4, m.outcomeId());
+            try (ResultSet rs = find.executeQuery()) {
+              if (rs.next()) {
+                id = rs.getLong(1);
+              }
+            }
+          }
+          // OR REPLACE also drops another row at the same (arm, time point) when an explicit id
+          // moves
+          // a measurement there; measurements have no children, so nothing cascades.
+          PreparedStatement ps =
+              ps(
+                  "INSERT OR REPLACE INTO measurement(id, "
+                      + MEASUREMENT_COLS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          bindId(ps, 1, id);
+          bindMeasurement(ps, 2, m);
+          ps.executeUpdate();
+          return m.withId(id != 0 ? id : lastId());
+        });
   }
 
   /** Batched: one prepared statement, executed in batches of 10,000 rows. */
   @Override
   public void insertMeasurements(List<Measurement> list) {
-    write(() -> {
-      PreparedStatement ps = ps("INSERT INTO measurement(id, " + MEASUREMENT_COLS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      int pending = 0;
-      for (Measurement m : list) {
-        bindId(ps, 1, m.id());
-        bindMeasurement(ps, 2, m);
-        ps.addBatch();
-        if (++pending == 10_000) {
-          ps.executeBatch();
-          pending = 0;
-        }
-      }
-      if (pending > 0) {
-        ps.executeBatch();
-      }
-      return null;
-    });
+    write(
+        () -> {
+          PreparedStatement ps =
+              ps(
+                  "INSERT INTO measurement(id, "
+                      + MEASUREMENT_COLS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          int pending = 0;
+          for (Measurement m : list) {
+            bindId(ps, 1, m.id());
+            bindMeasurement(ps, 2, m);
+            ps.addBatch();
+            if (++pending == 10_000) {
+              ps.executeBatch();
+              pending = 0;
+            }
+          }
+          if (pending > 0) {
+            ps.executeBatch();
+          }
+          return null;
+        });
   }
 
   @Override
   public GenericEstimate putGenericEstimate(GenericEstimate g) {
-    return write(() -> {
-      boolean blank = g.effect().isEmpty() && g.se().isEmpty() && g.measure().isEmpty()
-          && g.provenance().isEmpty();
-      if (blank) {
-        PreparedStatement del = ps("DELETE FROM generic_estimate WHERE study_id = ?"
-            + " AND outcome_id = ? AND time_point_id = ?");
-        del.setLong(1, g.studyId());
-        del.setLong(2, g.outcomeId());
-        del.setLong(3, g.timePointId());
-        del.executeUpdate();
-        return g.withId(0);
-      }
-      long id = g.id();
-      if (id == 0) {
-        PreparedStatement find = ps("SELECT id FROM generic_estimate WHERE study_id = ?"
-            + " AND time_point_id = ? AND outcome_id = ?");
-        find.setLong(1, g.studyId());
-        find.setLong(2, g.timePointId());
-        find.setLong(3, g.outcomeId());
-        try (ResultSet rs = find.executeQuery()) {
-          if (rs.next()) {
-            id = rs.getLong(1);
+    return write(
+        () -> {
+          boolean blank =
+              g.effect().isEmpty()
+                  && g.se().isEmpty()
+                  && g.measure().isEmpty()
+                  && g.provenance().isEmpty();
+          if (blank) {
+            PreparedStatement del =
+                ps(
+                    "DELETE FROM generic_estimate WHERE study_id = ?"
+                        + " AND outcome_id = ? AND time_point_id = ?");
+            del.setLong(1, g.studyId());
+            del.setLong(2, g.outcomeId());
+            del.setLong(3, g.timePointId());
+            del.executeUpdate();
+            return g.withId(0);
           }
-        }
-      }
-      PreparedStatement ps = ps("INSERT OR REPLACE INTO generic_estimate(id, study_id, outcome_id,"
-          + " time_point_id, effect, se, measure, prov_source, prov_location, prov_quote, prov_note)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      bindId(ps, 1, id);
-      ps.setLong(2, g.studyId());
-      ps.setLong(3, g.outcomeId());
-      ps.setLong(4, g.timePointId());
-      CellCodec.bind(ps, 5, g.effect().text());
-      CellCodec.bind(ps, 6, g.se().text());
-      ps.setString(7, g.measure());
-      bindProv(ps, 8, g.provenance());
-      ps.executeUpdate();
-      return g.withId(id != 0 ? id : lastId());
-    });
+          long id = g.id();
+          if (id == 0) {
+            PreparedStatement find =
+                ps(
+                    "SELECT id FROM generic_estimate WHERE study_id = ?"
+                        + " AND time_point_id = ? AND outcome_id = ?");
+            find.setLong(1, g.studyId());
+            find.setLong(2, g.timePointId());
+            find.setLong(3, g.outcomeId());
+            try (ResultSet rs = find.executeQuery()) {
+              if (rs.next()) {
+                id = rs.getLong(1);
+              }
+            }
+          }
+          PreparedStatement ps =
+              ps(
+                  "INSERT OR REPLACE INTO generic_estimate(id, study_id, outcome_id,"
+                      + " time_point_id, effect, se, measure, prov_source, prov_location, prov_quote, prov_note)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          bindId(ps, 1, id);
+          ps.setLong(2, g.studyId());
+          ps.setLong(3, g.outcomeId());
+          ps.setLong(4, g.timePointId());
+          CellCodec.bind(ps, 5, g.effect().text());
+          CellCodec.bind(ps, 6, g.se().text());
+          ps.setString(7, g.measure());
+          bindProv(ps, 8, g.provenance());
+          ps.executeUpdate();
+          return g.withId(id != 0 ? id : lastId());
+        });
   }
 
   @Override
   public TableLayout putLayout(TableLayout t) {
-    return write(() -> {
-      PreparedStatement ps = ps("INSERT OR REPLACE INTO table_layout(id, name, title_en, title_zh,"
-          + " field_keys, footnote_en, footnote_zh) VALUES (?, ?, ?, ?, ?, ?, ?)");
-      bindId(ps, 1, t.id());
-      ps.setString(2, t.name());
-      ps.setString(3, t.titleEn());
-      ps.setString(4, t.titleZh());
-      ps.setString(5, json(t.fieldKeys()));
-      ps.setString(6, t.footnoteEn());
-      ps.setString(7, t.footnoteZh());
-      ps.executeUpdate();
-      long id = t.id() != 0 ? t.id() : lastId();
-      return new TableLayout(id, t.name(), t.titleEn(), t.titleZh(), t.fieldKeys(), t.footnoteEn(),
-          t.footnoteZh());
-    });
+    return write(
+        () -> {
+          PreparedStatement ps =
+              ps(
+                  "INSERT OR REPLACE INTO table_layout(id, name, title_en, title_zh,"
+                      + " field_keys, footnote_en, footnote_zh) VALUES (?, ?, ?, ?, ?, ?, ?)");
+          bindId(ps, 1, t.id());
+          ps.setString(2, t.name());
+          ps.setString(3, t.titleEn());
+          ps.setString(4, t.titleZh());
+          ps.setString(5, json(t.fieldKeys()));
+          ps.setString(6, t.footnoteEn());
+          ps.setString(7, t.footnoteZh());
+          ps.executeUpdate();
+          long id = t.id() != 0 ? t.id() : lastId();
+          return new TableLayout(
+              id,
+              t.name(),
+              t.titleEn(),
+              t.titleZh(),
+              t.fieldKeys(),
+              t.footnoteEn(),
+              t.footnoteZh());
+        });
   }
 
   @Override
@@ -879,17 +988,20 @@ public final class SqliteProjectStore implements ProjectRepository {
 
   @Override
   public SavedAnalysis putAnalysis(SavedAnalysis a) {
-    return write(() -> {
-      PreparedStatement ps = ps("INSERT OR REPLACE INTO saved_analysis(id, name, settings_json,"
-          + " display_order) VALUES (?, ?, ?, ?)");
-      bindId(ps, 1, a.id());
-      ps.setString(2, a.name());
-      ps.setString(3, a.settingsJson());
-      ps.setInt(4, a.displayOrder());
-      ps.executeUpdate();
-      long id = a.id() != 0 ? a.id() : lastId();
-      return new SavedAnalysis(id, a.name(), a.settingsJson(), a.displayOrder());
-    });
+    return write(
+        () -> {
+          PreparedStatement ps =
+              ps(
+                  "INSERT OR REPLACE INTO saved_analysis(id, name, settings_json,"
+                      + " display_order) VALUES (?, ?, ?, ?)");
+          bindId(ps, 1, a.id());
+          ps.setString(2, a.name());
+          ps.setString(3, a.settingsJson());
+          ps.setInt(4, a.displayOrder());
+          ps.executeUpdate();
+          long id = a.id() != 0 ? a.id() : lastId();
+          return new SavedAnalysis(id, a.name(), a.settingsJson(), a.displayOrder());
+        });
   }
 
   @Override
@@ -930,8 +1042,29 @@ public final class SqliteProjectStore implements ProjectRepository {
     }
     closed = true;
     closeStatements();
+    leaveWalMode();
     closeQuietly(conn);
     LOG.debug("closed {}", file);
+  }
+
+  /**
+   * A closed project is left in rollback-journal mode, so that it is one self-contained file and a
+   * read-only reader (another SQLite tool, a second {@code info}) leaves no {@code -wal}/{@code
+   * -shm} files beside it; WAL is switched on again by the next {@link #open}. When another
+   * connection still has the file open, SQLite refuses the switch and the file simply stays in WAL
+   * mode, which is harmless.
+   */
+  private void leaveWalMode() {
+    if (depth > 0) {
+      return;
+    }
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA journal_mode = DELETE")) {
+      String mode = rs.next() ? rs.getString(1) : "?";
+      LOG.debug("{}: journal mode {} on close", file, mode);
+    } catch (SQLException e) {
+      LOG.debug("{}: stays in WAL mode (open elsewhere?): {}", file, e.getMessage());
+    }
   }
 
   private void closeStatements() {
@@ -965,26 +1098,32 @@ public final class SqliteProjectStore implements ProjectRepository {
   /** Reads a whole project with one query per table (no per-row queries). */
   static final class SnapshotReader {
     private final Connection c;
-    private final ObjectMapper json;
 
-    SnapshotReader(Connection c, ObjectMapper json) {
+    SnapshotReader(Connection c) {
       this.c = c;
-      this.json = json;
     }
 
     static Project readProject(Connection c) throws SQLException {
       int version;
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("PRAGMA user_version")) {
         version = rs.next() ? rs.getInt(1) : 0;
       }
       try (Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT title, review_question, reviewers, created, modified"
-              + " FROM project WHERE id = 1")) {
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT title, review_question, reviewers, created, modified"
+                      + " FROM project WHERE id = 1")) {
         if (!rs.next()) {
           return new Project("", "", "", null, null, version);
         }
-        return new Project(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getString(4)),
-            instant(rs.getString(5)), version);
+        return new Project(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
+            instant(rs.getString(4)),
+            instant(rs.getString(5)),
+            version);
       }
     }
 
@@ -1008,8 +1147,8 @@ public final class SqliteProjectStore implements ProjectRepository {
       if (src == null && loc.isEmpty() && quote.isEmpty() && note.isEmpty()) {
         return Provenance.NONE;
       }
-      Provenance p = new Provenance(src == null ? null : ProvenanceSource.valueOf(src), loc, quote,
-          note);
+      Provenance p =
+          new Provenance(src == null ? null : ProvenanceSource.valueOf(src), loc, quote, note);
       return provenances.computeIfAbsent(p, x -> x);
     }
 
@@ -1017,9 +1156,10 @@ public final class SqliteProjectStore implements ProjectRepository {
      * The four provenance columns as one text, {@code source US location US quote US note} (US =
      * the ASCII unit separator, which a typed text does not contain), or NULL when all are empty.
      */
-    static final String PROV_PACKED = "CASE WHEN prov_source IS NULL AND prov_location = ''"
-        + " AND prov_quote = '' AND prov_note = '' THEN NULL ELSE coalesce(prov_source, '')"
-        + " || char(31) || prov_location || char(31) || prov_quote || char(31) || prov_note END";
+    static final String PROV_PACKED =
+        "CASE WHEN prov_source IS NULL AND prov_location = ''"
+            + " AND prov_quote = '' AND prov_note = '' THEN NULL ELSE coalesce(prov_source, '')"
+            + " || char(31) || prov_location || char(31) || prov_quote || char(31) || prov_note END";
 
     private final Map<String, Provenance> packed = new HashMap<>();
 
@@ -1038,8 +1178,12 @@ public final class SqliteProjectStore implements ProjectRepository {
           return prov(rs, i + 1); // a text holds the separator itself: read the columns
         }
         String src = s.substring(0, a);
-        p = new Provenance(src.isEmpty() ? null : ProvenanceSource.valueOf(src),
-            s.substring(a + 1, b), s.substring(b + 1, c), s.substring(c + 1));
+        p =
+            new Provenance(
+                src.isEmpty() ? null : ProvenanceSource.valueOf(src),
+                s.substring(a + 1, b),
+                s.substring(b + 1, c),
+                s.substring(c + 1));
         packed.put(s, p);
       }
       return p;
@@ -1063,30 +1207,39 @@ public final class SqliteProjectStore implements ProjectRepository {
             studies += rs.getInt(2);
           }
         }
-        try (ResultSet rs = st.executeQuery("SELECT id, " + OUTCOME_COLS
-            + " FROM outcome ORDER BY display_order, id")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT id, " + OUTCOME_COLS + " FROM outcome ORDER BY display_order, id")) {
           while (rs.next()) {
-            outcomes.add(new Outcome(rs.getLong(1), rs.getString(2),
-                OutcomeKind.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5) != 0,
-                rs.getInt(6)));
+            outcomes.add(
+                new Outcome(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    OutcomeKind.valueOf(rs.getString(3)),
+                    rs.getString(4),
+                    rs.getInt(5) != 0,
+                    rs.getInt(6)));
           }
         }
-        try (ResultSet rs = st.executeQuery("SELECT id, outcome_id, months, label FROM time_point"
-            + " ORDER BY months, id")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT id, outcome_id, months, label FROM time_point" + " ORDER BY months, id")) {
           while (rs.next()) {
-            timePoints.add(new TimePoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3),
-                rs.getString(4)));
+            timePoints.add(
+                new TimePoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4)));
           }
         }
         // answered from the time point indexes, without touching the table rows
-        try (ResultSet rs = st.executeQuery(
-            "SELECT time_point_id, count(*) FROM measurement GROUP BY time_point_id")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT time_point_id, count(*) FROM measurement GROUP BY time_point_id")) {
           while (rs.next()) {
             perTimePoint.put(rs.getLong(1), rs.getLong(2));
           }
         }
-        try (ResultSet rs = st.executeQuery(
-            "SELECT time_point_id, count(*) FROM generic_estimate GROUP BY time_point_id")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT time_point_id, count(*) FROM generic_estimate GROUP BY time_point_id")) {
           while (rs.next()) {
             genericPerTimePoint.put(rs.getLong(1), rs.getLong(2));
           }
@@ -1102,9 +1255,18 @@ public final class SqliteProjectStore implements ProjectRepository {
           generics += g;
           list.add(new ProjectSummary.OutcomeSummary(o, tps, m, g));
         }
-        return new ProjectSummary(project, studies, byStatus, count(st, "arm"), count(st, "field"),
-            count(st, "characteristic_value"), measurements, generics, list,
-            count(st, "table_layout"), count(st, "saved_analysis"));
+        return new ProjectSummary(
+            project,
+            studies,
+            byStatus,
+            count(st, "arm"),
+            count(st, "field"),
+            count(st, "characteristic_value"),
+            measurements,
+            generics,
+            list,
+            count(st, "table_layout"),
+            count(st, "saved_analysis"));
       }
     }
 
@@ -1122,10 +1284,37 @@ public final class SqliteProjectStore implements ProjectRepository {
 
     private List<String> strings(String s) throws SQLException {
       try {
-        return json.readValue(s, STRINGS);
+        return Mapper.INSTANCE.readValue(s, STRINGS);
       } catch (JsonProcessingException e) {
         throw new SQLException("not a JSON list of strings: " + s, e);
       }
+    }
+
+    static List<Study> studies(Statement st) throws SQLException {
+      List<Study> studies = new ArrayList<>();
+      try (ResultSet rs =
+          st.executeQuery("SELECT id, " + STUDY_COLS + " FROM study ORDER BY display_order, id")) {
+        while (rs.next()) {
+          studies.add(
+              new Study(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  intOrNull(rs, 5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8),
+                  rs.getString(9),
+                  rs.getString(10),
+                  rs.getString(11),
+                  rs.getString(12),
+                  rs.getString(13),
+                  StudyStatus.valueOf(rs.getString(14)),
+                  rs.getInt(15)));
+        }
+      }
+      return studies;
     }
 
     ProjectData read() throws SQLException {
@@ -1141,105 +1330,181 @@ public final class SqliteProjectStore implements ProjectRepository {
       List<TableLayout> layouts = new ArrayList<>();
       List<SavedAnalysis> analyses = new ArrayList<>();
       try (Statement st = c.createStatement()) {
-        try (ResultSet rs = st.executeQuery("SELECT id, " + STUDY_COLS
-            + " FROM study ORDER BY display_order, id")) {
+        studies.addAll(studies(st));
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT id, " + FIELD_COLS + " FROM field ORDER BY display_order, id")) {
           while (rs.next()) {
-            studies.add(new Study(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                intOrNull(rs, 5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-                StudyStatus.valueOf(rs.getString(14)), rs.getInt(15)));
+            fields.add(
+                new CharacteristicField(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    FieldType.valueOf(rs.getString(5)),
+                    rs.getString(6),
+                    strings(rs.getString(7)),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getInt(10)));
           }
         }
-        try (ResultSet rs = st.executeQuery("SELECT id, " + FIELD_COLS
-            + " FROM field ORDER BY display_order, id")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT study_id, field_id, value, prov_source,"
+                    + " prov_location, prov_quote, prov_note FROM characteristic_value"
+                    + " ORDER BY study_id, field_id")) {
           while (rs.next()) {
-            fields.add(new CharacteristicField(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), FieldType.valueOf(rs.getString(5)), rs.getString(6),
-                strings(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getInt(10)));
+            values.add(
+                new CharacteristicValue(
+                    rs.getLong(1), rs.getLong(2), CellCodec.read(rs, 3), prov(rs, 4)));
           }
         }
-        try (ResultSet rs = st.executeQuery("SELECT study_id, field_id, value, prov_source,"
-            + " prov_location, prov_quote, prov_note FROM characteristic_value"
-            + " ORDER BY study_id, field_id")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT a.id, a.study_id, a.label, a.role,"
+                    + " a.intervention, a.randomised, a.display_order FROM arm a JOIN study s"
+                    + " ON s.id = a.study_id ORDER BY s.display_order, s.id, a.display_order, a.id")) {
           while (rs.next()) {
-            values.add(new CharacteristicValue(rs.getLong(1), rs.getLong(2), CellCodec.read(rs, 3),
-                prov(rs, 4)));
+            arms.add(
+                new Arm(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    ArmRole.valueOf(rs.getString(4)),
+                    rs.getString(5),
+                    intOrNull(rs, 6),
+                    rs.getInt(7)));
           }
         }
-        try (ResultSet rs = st.executeQuery("SELECT a.id, a.study_id, a.label, a.role,"
-            + " a.intervention, a.randomised, a.display_order FROM arm a JOIN study s"
-            + " ON s.id = a.study_id ORDER BY s.display_order, s.id, a.display_order, a.id")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT id, " + OUTCOME_COLS + " FROM outcome ORDER BY display_order, id")) {
           while (rs.next()) {
-            arms.add(new Arm(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                ArmRole.valueOf(rs.getString(4)), rs.getString(5), intOrNull(rs, 6), rs.getInt(7)));
+            outcomes.add(
+                new Outcome(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    OutcomeKind.valueOf(rs.getString(3)),
+                    rs.getString(4),
+                    rs.getInt(5) != 0,
+                    rs.getInt(6)));
           }
         }
-        try (ResultSet rs = st.executeQuery("SELECT id, " + OUTCOME_COLS
-            + " FROM outcome ORDER BY display_order, id")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT t.id, t.outcome_id, t.months, t.label"
+                    + " FROM time_point t JOIN outcome o ON o.id = t.outcome_id"
+                    + " ORDER BY o.display_order, o.id, t.months, t.id")) {
           while (rs.next()) {
-            outcomes.add(new Outcome(rs.getLong(1), rs.getString(2),
-                OutcomeKind.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5) != 0,
-                rs.getInt(6)));
-          }
-        }
-        try (ResultSet rs = st.executeQuery("SELECT t.id, t.outcome_id, t.months, t.label"
-            + " FROM time_point t JOIN outcome o ON o.id = t.outcome_id"
-            + " ORDER BY o.display_order, o.id, t.months, t.id")) {
-          while (rs.next()) {
-            timePoints.add(new TimePoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3),
-                rs.getString(4)));
+            timePoints.add(
+                new TimePoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4)));
           }
         }
         // A flag says whether the reported form is empty, so that its (usually empty) columns
         // are never fetched, and the provenance comes as one string (NULL when empty) that is
         // parsed once per distinct value: each column fetched costs a JNI call per row, and
         // 600,000 rows should load in about a second.
-        try (ResultSet rs = st.executeQuery("SELECT id, study_id, outcome_id, arm_id,"
-            + " time_point_id, n, mean, sd, events, total, NULLIF(derivation, ''),"
-            + " (se IS NOT NULL OR ci_lower IS NOT NULL OR ci_upper IS NOT NULL"
-            + " OR median IS NOT NULL OR q1 IS NOT NULL OR q3 IS NOT NULL OR min IS NOT NULL"
-            + " OR max IS NOT NULL OR percent_change IS NOT NULL),"
-            + " se, ci_lower, ci_upper, median, q1, q3, min, max, percent_change, "
-            + PROV_PACKED + ", prov_source, prov_location, prov_quote, prov_note"
-            + " FROM measurement ORDER BY id")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT id, study_id, outcome_id, arm_id,"
+                    + " time_point_id, n, mean, sd, events, total, NULLIF(derivation, ''),"
+                    + " (se IS NOT NULL OR ci_lower IS NOT NULL OR ci_upper IS NOT NULL"
+                    + " OR median IS NOT NULL OR q1 IS NOT NULL OR q3 IS NOT NULL OR min IS NOT NULL"
+                    + " OR max IS NOT NULL OR percent_change IS NOT NULL),"
+                    + " se, ci_lower, ci_upper, median, q1, q3, min, max, percent_change, "
+                    + PROV_PACKED
+                    + ", prov_source, prov_location, prov_quote, prov_note"
+                    + " FROM measurement ORDER BY id")) {
           while (rs.next()) {
             ReportedForm reported = ReportedForm.NONE;
             if (rs.getInt(12) != 0) {
-              reported = new ReportedForm(cell(rs, 13), cell(rs, 14), cell(rs, 15), cell(rs, 16),
-                  cell(rs, 17), cell(rs, 18), cell(rs, 19), cell(rs, 20), cell(rs, 21));
+              reported =
+                  new ReportedForm(
+                      cell(rs, 13),
+                      cell(rs, 14),
+                      cell(rs, 15),
+                      cell(rs, 16),
+                      cell(rs, 17),
+                      cell(rs, 18),
+                      cell(rs, 19),
+                      cell(rs, 20),
+                      cell(rs, 21));
             }
             String derivation = rs.getString(11);
-            measurements.add(new Measurement(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                rs.getLong(4), rs.getLong(5), cell(rs, 6), cell(rs, 7), cell(rs, 8), cell(rs, 9),
-                cell(rs, 10), reported, derivation == null ? "" : derivation,
-                packedProv(rs, 22)));
+            measurements.add(
+                new Measurement(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    rs.getLong(5),
+                    cell(rs, 6),
+                    cell(rs, 7),
+                    cell(rs, 8),
+                    cell(rs, 9),
+                    cell(rs, 10),
+                    reported,
+                    derivation == null ? "" : derivation,
+                    packedProv(rs, 22)));
           }
         }
-        try (ResultSet rs = st.executeQuery("SELECT id, study_id, outcome_id, time_point_id,"
-            + " effect, se, measure, prov_source, prov_location, prov_quote, prov_note"
-            + " FROM generic_estimate ORDER BY id")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT id, study_id, outcome_id, time_point_id,"
+                    + " effect, se, measure, prov_source, prov_location, prov_quote, prov_note"
+                    + " FROM generic_estimate ORDER BY id")) {
           while (rs.next()) {
-            generics.add(new GenericEstimate(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                rs.getLong(4), cell(rs, 5), cell(rs, 6), rs.getString(7), prov(rs, 8)));
+            generics.add(
+                new GenericEstimate(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    cell(rs, 5),
+                    cell(rs, 6),
+                    rs.getString(7),
+                    prov(rs, 8)));
           }
         }
-        try (ResultSet rs = st.executeQuery("SELECT id, name, title_en, title_zh, field_keys,"
-            + " footnote_en, footnote_zh FROM table_layout ORDER BY id")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT id, name, title_en, title_zh, field_keys,"
+                    + " footnote_en, footnote_zh FROM table_layout ORDER BY id")) {
           while (rs.next()) {
-            layouts.add(new TableLayout(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), strings(rs.getString(5)), rs.getString(6), rs.getString(7)));
+            layouts.add(
+                new TableLayout(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    strings(rs.getString(5)),
+                    rs.getString(6),
+                    rs.getString(7)));
           }
         }
-        try (ResultSet rs = st.executeQuery("SELECT id, name, settings_json, display_order"
-            + " FROM saved_analysis ORDER BY display_order, id")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT id, name, settings_json, display_order"
+                    + " FROM saved_analysis ORDER BY display_order, id")) {
           while (rs.next()) {
-            analyses.add(new SavedAnalysis(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getInt(4)));
+            analyses.add(
+                new SavedAnalysis(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
           }
         }
       }
-      return new ProjectData(project, studies, fields, values, arms, outcomes, timePoints,
-          measurements, generics, layouts, analyses);
+      return new ProjectData(
+          project,
+          studies,
+          fields,
+          values,
+          arms,
+          outcomes,
+          timePoints,
+          measurements,
+          generics,
+          layouts,
+          analyses);
     }
   }
 }

@@ -43,21 +43,26 @@ class InfoCommandTest {
       Arm a2 = s.insertArm(new Arm(0, hu.id(), "Control", ArmRole.CONTROL, "", 16, 1));
       Arm a3 = s.insertArm(new Arm(0, li.id(), "MSC", ArmRole.EXPERIMENTAL, "", null, 0));
       Outcome o = s.insertOutcome(new Outcome(0, "HbA1c", OutcomeKind.CONTINUOUS, "%", true, 0));
-      Outcome o2 = s.insertOutcome(new Outcome(0, "Insulin independence", OutcomeKind.DICHOTOMOUS,
-          "", false, 1));
+      Outcome o2 =
+          s.insertOutcome(
+              new Outcome(0, "Insulin independence", OutcomeKind.DICHOTOMOUS, "", false, 1));
       TimePoint t0 = s.insertTimePoint(new TimePoint(0, o.id(), 0, "baseline"));
       TimePoint t12 = s.insertTimePoint(new TimePoint(0, o.id(), 12.5, ""));
       s.insertTimePoint(new TimePoint(0, o.id(), 6, "6 months"));
       TimePoint i12 = s.insertTimePoint(new TimePoint(0, o2.id(), 12, ""));
       CellText n = CellText.of("15");
-      s.putMeasurement(Measurement.continuous(hu.id(), o.id(), a1.id(), t0.id(), n,
-          CellText.of("8.6"), CellText.of("-1"), null));
-      s.putMeasurement(Measurement.continuous(hu.id(), o.id(), a2.id(), t12.id(), n,
-          CellText.of("8.6"), CellText.of("1"), null));
-      s.putMeasurement(Measurement.continuous(li.id(), o.id(), a3.id(), t12.id(), n,
-          CellText.of("8.6"), CellText.of("1"), null));
-      s.putMeasurement(Measurement.dichotomous(hu.id(), o2.id(), a1.id(), i12.id(),
-          CellText.of("3"), CellText.of("15"), null));
+      s.putMeasurement(
+          Measurement.continuous(
+              hu.id(), o.id(), a1.id(), t0.id(), n, CellText.of("8.6"), CellText.of("-1"), null));
+      s.putMeasurement(
+          Measurement.continuous(
+              hu.id(), o.id(), a2.id(), t12.id(), n, CellText.of("8.6"), CellText.of("1"), null));
+      s.putMeasurement(
+          Measurement.continuous(
+              li.id(), o.id(), a3.id(), t12.id(), n, CellText.of("8.6"), CellText.of("1"), null));
+      s.putMeasurement(
+          Measurement.dichotomous(
+              hu.id(), o2.id(), a1.id(), i12.id(), CellText.of("3"), CellText.of("15"), null));
     }
     return f;
   }
@@ -68,7 +73,7 @@ class InfoCommandTest {
     CliTestSupport.Run r = CliTestSupport.run("info", f.toString(), "--json");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("", r.err());
-    JsonNode j = Json.MAPPER.readTree(r.out());
+    JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
     assertEquals("干细胞 Review", j.get("title").asText());
     assertEquals(2, j.get("schemaVersion").asInt());
     assertEquals(2, j.get("studies").asInt());
@@ -93,8 +98,12 @@ class InfoCommandTest {
     CliTestSupport.Run r = CliTestSupport.run("info", f.toString());
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("Studies:       2 (2 included)"), r.out());
-    assertTrue(r.out().contains("HbA1c (continuous, unit %): time points 0, 6, 12.5 months"
-        + " (baseline, 6 months, 12.5 months)"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "HbA1c (continuous, unit %): time points 0, 6, 12.5 months"
+                    + " (baseline, 6 months, 12.5 months)"),
+        r.out());
   }
 
   @Test
@@ -116,8 +125,12 @@ class InfoCommandTest {
     CliTestSupport.Run r = CliTestSupport.run("info", f.toString(), "--json");
     assertEquals(2, r.exitCode());
     assertEquals("", r.out());
-    assertEquals("error: " + f.toAbsolutePath() + ": not an Evidence Workbench project (the file is"
-        + " not an SQLite database)", r.err().strip());
+    assertEquals(
+        "error: "
+            + f.toAbsolutePath()
+            + ": not an Evidence Workbench project (the file is"
+            + " not an SQLite database)",
+        r.err().strip());
     assertFalse(r.err().contains("at org."), "no stack trace");
     assertArrayEquals(bytes, Files.readAllBytes(f));
     assertFalse(Files.exists(dir.resolve("random.ewb-wal")));

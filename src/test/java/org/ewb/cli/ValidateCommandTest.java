@@ -31,9 +31,12 @@ class ValidateCommandTest {
     Path f = InfoCommandTest.sample(dir);
     CliTestSupport.Run r = CliTestSupport.run("validate", f.toString());
     assertEquals(1, r.exitCode(), r.err());
-    assertEquals(String.join("\n",
-        "error    Study 'Hu 2013', HbA1c, MSC, baseline: SD = -1 must be greater than 0",
-        f + ": 1 error(s), 0 warning(s)"), r.out().strip().replace("\r", ""));
+    assertEquals(
+        String.join(
+            "\n",
+            "error    Study 'Hu 2013', HbA1c, MSC, baseline: SD = -1 must be greater than 0",
+            f + ": 1 error(s), 0 warning(s)"),
+        r.out().strip().replace("\r", ""));
   }
 
   @Test
@@ -41,7 +44,7 @@ class ValidateCommandTest {
     Path f = InfoCommandTest.sample(dir);
     CliTestSupport.Run r = CliTestSupport.run("validate", f.toString(), "--json");
     assertEquals(1, r.exitCode(), r.err());
-    JsonNode j = Json.MAPPER.readTree(r.out());
+    JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
     assertEquals(1, j.get("errors").asInt());
     JsonNode p = j.get("problems").get(0);
     assertEquals("error", p.get("severity").asText());
@@ -59,8 +62,16 @@ class ValidateCommandTest {
     try (SqliteProjectStore s = SqliteProjectStore.open(f)) {
       ProjectData d = s.snapshot();
       Measurement bad = d.measurements().get(0);
-      s.putMeasurement(Measurement.continuous(bad.studyId(), bad.outcomeId(), bad.armId(),
-          bad.timePointId(), bad.n(), bad.mean(), CellText.of("1.1"), null));
+      s.putMeasurement(
+          Measurement.continuous(
+              bad.studyId(),
+              bad.outcomeId(),
+              bad.armId(),
+              bad.timePointId(),
+              bad.n(),
+              bad.mean(),
+              CellText.of("1.1"),
+              null));
     }
     CliTestSupport.Run r = CliTestSupport.run("validate", f.toString());
     assertEquals(0, r.exitCode(), r.out() + r.err());

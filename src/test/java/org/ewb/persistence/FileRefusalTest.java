@@ -179,6 +179,27 @@ class FileRefusalTest {
   }
 
   @Test
+  void aFolderIsNotAProject() throws Exception {
+    Path f = Files.createDirectory(dir.resolve("folder.ewb"));
+    WorkbenchException e =
+        assertThrows(WorkbenchException.class, () -> SqliteProjectStore.readSnapshot(f));
+    assertTrue(e.getMessage().contains("is a folder"), e.getMessage());
+  }
+
+  @Test
+  void aReadOnlyFileIsRefusedForEditingButCanBeRead() throws Exception {
+    Path f = project("p.ewb");
+    f.toFile().setWritable(false, false);
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        Files.isWritable(f), "running as root: every file is writable");
+    byte[] before = sha256(f);
+    WorkbenchException e = assertThrows(WorkbenchException.class, () -> SqliteProjectStore.open(f));
+    assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+    assertEquals(2003, SqliteProjectStore.readSnapshot(f).studies().size());
+    assertArrayEquals(before, sha256(f));
+  }
+
+  @Test
   void aMissingFileIsReported() {
     Path f = dir.resolve("nope.ewb");
     WorkbenchException e =

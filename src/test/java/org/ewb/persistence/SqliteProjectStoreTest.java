@@ -53,57 +53,161 @@ class SqliteProjectStoreTest {
   static ProjectData fill(SqliteProjectStore store) {
     Instant created = Instant.parse("2024-01-02T03:04:05.678Z");
     Instant modified = Instant.parse("2024-02-03T04:05:06Z");
-    store.updateProject(new Project("干细胞 review", "Does it work?", "A. B; C. D", created, modified,
-        0));
-    Study s1 = store.insertStudy(new Study(0, "hu2013", "Hu 2013", "Hu J, Yu X", 2013,
-        "Long term effects", "Endocr J", "10.1507/x", "23123456", "NCT01", "China", "RCT",
-        "note \"quoted\"\nline 2", StudyStatus.INCLUDED, 2));
-    Study s2 = store.insertStudy(new Study(0, "rev2020", "Review 2020", "", null, "", "", "", "", "",
-        "", "", "", StudyStatus.RELATED_REVIEW, 1));
-    Study s3 = store.insertStudy(Study.of("ex", "Excluded 1999").withStatus(StudyStatus.EXCLUDED)
-        .withDisplayOrder(3));
-    CharacteristicField f1 = store.insertField(new CharacteristicField(0, "cell_type", "Cell type",
-        "细胞类型", FieldType.CHOICE, "", List.of("MSC", "UC-MSC", "BM-MNC"), "Intervention", "干预", 1));
-    CharacteristicField f2 = store.insertField(new CharacteristicField(0, "dose", "Dose", "剂量",
-        FieldType.DECIMAL, "10^6/kg", null, "", "", 0));
-    CharacteristicField f3 = store.insertField(new CharacteristicField(0, "n", "N", "例数",
-        FieldType.INTEGER, "", List.of(), "", "", 2));
+    store.updateProject(
+        new Project("干细胞 review", "Does it work?", "A. B; C. D", created, modified, 0));
+    Study s1 =
+        store.insertStudy(
+            new Study(
+                0,
+                "hu2013",
+                "Hu 2013",
+                "Hu J, Yu X",
+                2013,
+                "Long term effects",
+                "Endocr J",
+                "10.1507/x",
+                "23123456",
+                "NCT01",
+                "China",
+                "RCT",
+                "note \"quoted\"\nline 2",
+                StudyStatus.INCLUDED,
+                2));
+    Study s2 =
+        store.insertStudy(
+            new Study(
+                0,
+                "rev2020",
+                "Review 2020",
+                "",
+                null,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                StudyStatus.RELATED_REVIEW,
+                1));
+    Study s3 =
+        store.insertStudy(
+            Study.of("ex", "Excluded 1999").withStatus(StudyStatus.EXCLUDED).withDisplayOrder(3));
+    CharacteristicField f1 =
+        store.insertField(
+            new CharacteristicField(
+                0,
+                "cell_type",
+                "Cell type",
+                "细胞类型",
+                FieldType.CHOICE,
+                "",
+                List.of("MSC", "UC-MSC", "BM-MNC"),
+                "Intervention",
+                "干预",
+                1));
+    CharacteristicField f2 =
+        store.insertField(
+            new CharacteristicField(
+                0, "dose", "Dose", "剂量", FieldType.DECIMAL, "10^6/kg", null, "", "", 0));
+    CharacteristicField f3 =
+        store.insertField(
+            new CharacteristicField(
+                0, "n", "N", "例数", FieldType.INTEGER, "", List.of(), "", "", 2));
     Provenance prov = new Provenance(ProvenanceSource.TABLE, "Table 1 row 4", "n = 29", "checked");
     store.putValue(new CharacteristicValue(s1.id(), f1.id(), "UC-MSC", prov));
     store.putValue(new CharacteristicValue(s1.id(), f2.id(), "1.50", Provenance.NONE));
-    store.putValue(new CharacteristicValue(s1.id(), f3.id(), "29", new Provenance(null, "", "", "n")));
+    store.putValue(
+        new CharacteristicValue(s1.id(), f3.id(), "29", new Provenance(null, "", "", "n")));
     store.putValue(new CharacteristicValue(s2.id(), f2.id(), "2.5", Provenance.NONE));
     Arm a1 = store.insertArm(new Arm(0, s1.id(), "MSC", ArmRole.EXPERIMENTAL, "WJ-MSC iv", 15, 0));
     Arm a2 = store.insertArm(new Arm(0, s1.id(), "Control", ArmRole.CONTROL, "insulin", null, 1));
     Arm a3 = store.insertArm(new Arm(0, s3.id(), "Only", ArmRole.OTHER, "", 7, 0));
     Outcome o1 = store.insertOutcome(new Outcome(0, "HbA1c", OutcomeKind.CONTINUOUS, "%", true, 0));
-    Outcome o2 = store.insertOutcome(new Outcome(0, "Insulin independence", OutcomeKind.DICHOTOMOUS,
-        "", false, 1));
-    Outcome o3 = store.insertOutcome(new Outcome(0, "C-peptide ratio", OutcomeKind.GENERIC, "", false,
-        2));
+    Outcome o2 =
+        store.insertOutcome(
+            new Outcome(0, "Insulin independence", OutcomeKind.DICHOTOMOUS, "", false, 1));
+    Outcome o3 =
+        store.insertOutcome(new Outcome(0, "C-peptide ratio", OutcomeKind.GENERIC, "", false, 2));
     TimePoint t0 = store.insertTimePoint(new TimePoint(0, o1.id(), 0, "baseline"));
     TimePoint t12 = store.insertTimePoint(new TimePoint(0, o1.id(), 12, "12 months"));
     TimePoint t2 = store.insertTimePoint(new TimePoint(0, o2.id(), 2.5, "2.5 months"));
     TimePoint t3 = store.insertTimePoint(new TimePoint(0, o3.id(), 6, ""));
-    store.putMeasurement(Measurement.continuous(s1.id(), o1.id(), a1.id(), t0.id(), c("15"),
-        c("8.60"), c("1.2"), prov));
-    store.putMeasurement(new Measurement(0, s1.id(), o1.id(), a2.id(), t12.id(), c("14"), c("7.1"),
-        c("0.9"), c(""), c(""), new ReportedForm(c("0.24"), c("6.5"), c("7.7"), c("7.0"), c("6.6"),
-            c("7.6"), c("5.9"), c("8.8"), c("-12.5")), "Wan 2014 (median/IQR)", prov));
-    store.putMeasurement(Measurement.dichotomous(s1.id(), o2.id(), a1.id(), t2.id(), c("3"),
-        c("15"), Provenance.NONE));
-    store.putMeasurement(Measurement.dichotomous(s1.id(), o2.id(), a2.id(), t2.id(), c("12,5a"),
-        c("1e3"), new Provenance(ProvenanceSource.FIGURE, "Fig 2", "", "")));
-    store.putMeasurement(Measurement.continuous(s3.id(), o1.id(), a3.id(), t0.id(), c("-0"),
-        c("12345678901234567890"), c("0.001"), new Provenance(ProvenanceSource.TEXT, "", "", "")));
-    store.putMeasurement(Measurement.continuous(s1.id(), o1.id(), a1.id(), t12.id(), c("1"), c("2"),
-        c("3"), new Provenance(null, "a\u001fb", "\u001f", "")));
-    store.putGenericEstimate(new GenericEstimate(0, s1.id(), o3.id(), t3.id(), c("-0.35"), c("0.12"),
-        "logRR", new Provenance(ProvenanceSource.PAGE, "p. 3", "RR 0.70", "")));
-    store.putLayout(new TableLayout(0, "Seed 002 表1", "Table 1", "表1",
-        List.of("cell_type", "dose"), "a: mean", "注：均值"));
-    store.putAnalysis(new SavedAnalysis(0, "HbA1c 12 m", "{\"measure\":\"MD\",\"model\":\"REML\"}",
-        0));
+    store.putMeasurement(
+        Measurement.continuous(
+            s1.id(), o1.id(), a1.id(), t0.id(), c("15"), c("8.60"), c("1.2"), prov));
+    store.putMeasurement(
+        new Measurement(
+            0,
+            s1.id(),
+            o1.id(),
+            a2.id(),
+            t12.id(),
+            c("14"),
+            c("7.1"),
+            c("0.9"),
+            c(""),
+            c(""),
+            new ReportedForm(
+                c("0.24"),
+                c("6.5"),
+                c("7.7"),
+                c("7.0"),
+                c("6.6"),
+                c("7.6"),
+                c("5.9"),
+                c("8.8"),
+                c("-12.5")),
+            "Wan 2014 (median/IQR)",
+            prov));
+    store.putMeasurement(
+        Measurement.dichotomous(
+            s1.id(), o2.id(), a1.id(), t2.id(), c("3"), c("15"), Provenance.NONE));
+    store.putMeasurement(
+        Measurement.dichotomous(
+            s1.id(),
+            o2.id(),
+            a2.id(),
+            t2.id(),
+            c("12,5a"),
+            c("1e3"),
+            new Provenance(ProvenanceSource.FIGURE, "Fig 2", "", "")));
+    store.putMeasurement(
+        Measurement.continuous(
+            s3.id(),
+            o1.id(),
+            a3.id(),
+            t0.id(),
+            c("-0"),
+            c("12345678901234567890"),
+            c("0.001"),
+            new Provenance(ProvenanceSource.TEXT, "", "", "")));
+    store.putMeasurement(
+        Measurement.continuous(
+            s1.id(),
+            o1.id(),
+            a1.id(),
+            t12.id(),
+            c("1"),
+            c("2"),
+            c("3"),
+            new Provenance(null, "a\u001fb", "\u001f", "")));
+    store.putGenericEstimate(
+        new GenericEstimate(
+            0,
+            s1.id(),
+            o3.id(),
+            t3.id(),
+            c("-0.35"),
+            c("0.12"),
+            "logRR",
+            new Provenance(ProvenanceSource.PAGE, "p. 3", "RR 0.70", "")));
+    store.putLayout(
+        new TableLayout(
+            0, "Seed 002 表1", "Table 1", "表1", List.of("cell_type", "dose"), "a: mean", "注：均值"));
+    store.putAnalysis(
+        new SavedAnalysis(0, "HbA1c 12 m", "{\"measure\":\"MD\",\"model\":\"REML\"}", 0));
     return store.snapshot();
   }
 
@@ -124,14 +228,16 @@ class SqliteProjectStoreTest {
     assertEquals("干细胞 review", reopened.project().title());
     assertEquals(Instant.parse("2024-01-02T03:04:05.678Z"), reopened.project().created());
     assertEquals(SqliteProjectStore.currentSchemaVersion(), reopened.project().schemaVersion());
-    assertEquals(List.of("Review 2020", "Hu 2013", "Excluded 1999"),
+    assertEquals(
+        List.of("Review 2020", "Hu 2013", "Excluded 1999"),
         reopened.studies().stream().map(Study::label).toList());
     assertEquals("note \"quoted\"\nline 2", reopened.studies().get(1).notes());
     assertEquals(3, reopened.fields().size());
     assertEquals(List.of("MSC", "UC-MSC", "BM-MNC"), reopened.fields().get(1).choices());
     assertEquals("1.50", reopened.value(reopened.studies().get(1).id(), "dose"));
     assertEquals(6, reopened.measurements().size());
-    assertEquals(new Provenance(null, "a\u001fb", "\u001f", ""),
+    assertEquals(
+        new Provenance(null, "a\u001fb", "\u001f", ""),
         reopened.measurements().get(5).provenance());
     Measurement m2 = reopened.measurements().get(1);
     assertEquals("-12.5", m2.reported().percentChange().text());
@@ -140,7 +246,8 @@ class SqliteProjectStoreTest {
     assertEquals("12345678901234567890", reopened.measurements().get(4).mean().text());
     assertEquals("logRR", reopened.genericEstimates().get(0).measure());
     assertEquals(List.of("cell_type", "dose"), reopened.layouts().get(0).fieldKeys());
-    assertEquals("{\"measure\":\"MD\",\"model\":\"REML\"}", reopened.analyses().get(0).settingsJson());
+    assertEquals(
+        "{\"measure\":\"MD\",\"model\":\"REML\"}", reopened.analyses().get(0).settingsJson());
   }
 
   @Test
@@ -153,11 +260,24 @@ class SqliteProjectStoreTest {
     org.ewb.logic.project.ProjectSummary s = SqliteProjectStore.readSummary(f);
     assertEquals(org.ewb.logic.project.ProjectSummary.of(d), s);
     assertEquals(6, s.measurements());
-    assertEquals(List.of(4L, 2L, 0L), s.outcomes().stream()
-        .map(org.ewb.logic.project.ProjectSummary.OutcomeSummary::measurements).toList());
+    assertEquals(
+        List.of(4L, 2L, 0L),
+        s.outcomes().stream()
+            .map(org.ewb.logic.project.ProjectSummary.OutcomeSummary::measurements)
+            .toList());
     assertEquals(1, s.outcomes().get(2).genericEstimates());
-    assertEquals(List.of(0.0, 12.0), s.outcomes().get(0).timePoints().stream()
-        .map(TimePoint::months).toList());
+    assertEquals(
+        List.of(0.0, 12.0),
+        s.outcomes().get(0).timePoints().stream().map(TimePoint::months).toList());
+  }
+
+  @Test
+  void studiesAndSummaryOfAnOpenStoreMatchTheSnapshot() {
+    try (SqliteProjectStore store = SqliteProjectStore.create(dir.resolve("p.ewb"), "t")) {
+      ProjectData d = fill(store);
+      assertEquals(d.studies(), store.studies());
+      assertEquals(org.ewb.logic.project.ProjectSummary.of(d), store.summary());
+    }
   }
 
   @Test
@@ -168,20 +288,31 @@ class SqliteProjectStoreTest {
     }
     try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + f);
         Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery("SELECT typeof(n), typeof(mean), typeof(sd), typeof(events),"
-            + " typeof(total) FROM measurement ORDER BY id")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT typeof(n), typeof(mean), typeof(sd), typeof(events),"
+                    + " typeof(total) FROM measurement ORDER BY id")) {
       List<String> rows = new ArrayList<>();
       while (rs.next()) {
-        rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
-            + rs.getString(4) + " " + rs.getString(5));
+        rows.add(
+            rs.getString(1)
+                + " "
+                + rs.getString(2)
+                + " "
+                + rs.getString(3)
+                + " "
+                + rs.getString(4)
+                + " "
+                + rs.getString(5));
       }
-      assertEquals(List.of(
-          "integer text real null null", // 15, "8.60" (would lose its zero), 1.2
-          "integer real real null null",
-          "null null null integer integer",
-          "null null null text text", // "12,5a", "1e3"
-          "text text real null null", // "-0", a number too large for a long, 0.001
-          "integer integer integer null null"),
+      assertEquals(
+          List.of(
+              "integer text real null null", // 15, "8.60" (would lose its zero), 1.2
+              "integer real real null null",
+              "null null null integer integer",
+              "null null null text text", // "12,5a", "1e3"
+              "text text real null null", // "-0", a number too large for a long, 0.001
+              "integer integer integer null null"),
           rows);
     }
   }
@@ -194,8 +325,9 @@ class SqliteProjectStoreTest {
       Arm a = store.insertArm(new Arm(77, 42, "A", ArmRole.CONTROL, "", null, 0));
       Outcome o = store.insertOutcome(new Outcome(9, "O", OutcomeKind.CONTINUOUS, "", false, 0));
       TimePoint t = store.insertTimePoint(new TimePoint(5, 9, 1, ""));
-      Measurement m = store.putMeasurement(
-          Measurement.continuous(42, 9, 77, 5, c("1"), c("2"), c("3"), null).withId(1000));
+      Measurement m =
+          store.putMeasurement(
+              Measurement.continuous(42, 9, 77, 5, c("1"), c("2"), c("3"), null).withId(1000));
       assertEquals(List.of(77L, 9L, 5L, 1000L), List.of(a.id(), o.id(), t.id(), m.id()));
       ProjectData d = store.snapshot();
       assertEquals(42, d.studies().get(0).id());
@@ -204,7 +336,8 @@ class SqliteProjectStoreTest {
       assertTrue(store.insertStudy(Study.of("n", "New")).id() > 42);
       // an id that is taken is refused
       WorkbenchException e =
-          assertThrows(WorkbenchException.class, () -> store.insertStudy(Study.of("x", "X").withId(42)));
+          assertThrows(
+              WorkbenchException.class, () -> store.insertStudy(Study.of("x", "X").withId(42)));
       assertEquals(WorkbenchException.Kind.DATA, e.kind());
     }
   }
@@ -214,15 +347,33 @@ class SqliteProjectStoreTest {
     try (SqliteProjectStore store = SqliteProjectStore.create(dir.resolve("p.ewb"), "t")) {
       ProjectData d = fill(store);
       Measurement first = d.measurements().get(0);
-      Measurement again = store.putMeasurement(Measurement.continuous(first.studyId(),
-          first.outcomeId(), first.armId(), first.timePointId(), c("16"), c("8"), c("1"), null));
+      Measurement again =
+          store.putMeasurement(
+              Measurement.continuous(
+                  first.studyId(),
+                  first.outcomeId(),
+                  first.armId(),
+                  first.timePointId(),
+                  c("16"),
+                  c("8"),
+                  c("1"),
+                  null));
       assertEquals(first.id(), again.id());
       ProjectData after = store.snapshot();
       assertEquals(d.measurements().size(), after.measurements().size());
       assertEquals("16", after.measurements().get(0).n().text());
       // all cells empty: deleted
-      Measurement blank = store.putMeasurement(Measurement.continuous(first.studyId(),
-          first.outcomeId(), first.armId(), first.timePointId(), null, null, null, null));
+      Measurement blank =
+          store.putMeasurement(
+              Measurement.continuous(
+                  first.studyId(),
+                  first.outcomeId(),
+                  first.armId(),
+                  first.timePointId(),
+                  null,
+                  null,
+                  null,
+                  null));
       assertEquals(0, blank.id());
       assertEquals(d.measurements().size() - 1, store.snapshot().measurements().size());
     }
@@ -234,9 +385,20 @@ class SqliteProjectStoreTest {
       ProjectData d = fill(store);
       Measurement m = d.measurements().get(0);
       Study other = d.studies().get(0); // "Review 2020" has no arms
-      WorkbenchException e = assertThrows(WorkbenchException.class, () -> store.putMeasurement(
-          Measurement.continuous(other.id(), m.outcomeId(), m.armId(), m.timePointId(), c("1"),
-              c("1"), c("1"), null)));
+      WorkbenchException e =
+          assertThrows(
+              WorkbenchException.class,
+              () ->
+                  store.putMeasurement(
+                      Measurement.continuous(
+                          other.id(),
+                          m.outcomeId(),
+                          m.armId(),
+                          m.timePointId(),
+                          c("1"),
+                          c("1"),
+                          c("1"),
+                          null)));
       assertEquals(WorkbenchException.Kind.DATA, e.kind());
       assertEquals(d.measurements(), store.snapshot().measurements());
     }
@@ -281,7 +443,8 @@ class SqliteProjectStoreTest {
       ProjectData d = fill(store);
       Arm control = d.arms().stream().filter(a -> a.role() == ArmRole.CONTROL).findFirst().get();
       store.deleteArm(control.id());
-      assertTrue(store.snapshot().measurements().stream().noneMatch(m -> m.armId() == control.id()));
+      assertTrue(
+          store.snapshot().measurements().stream().noneMatch(m -> m.armId() == control.id()));
       assertEquals(4, store.snapshot().measurements().size());
       long dose = d.fields().stream().filter(f -> f.key().equals("dose")).findFirst().get().id();
       store.deleteField(dose);
@@ -297,13 +460,17 @@ class SqliteProjectStoreTest {
     try (SqliteProjectStore store = SqliteProjectStore.create(f, "t")) {
       before = fill(store);
       RuntimeException boom = new IllegalStateException("paste failed at row 3");
-      RuntimeException thrown = assertThrows(IllegalStateException.class, () ->
-          store.inTransaction(() -> {
-            store.insertStudy(Study.of("new", "New 2024"));
-            store.deleteStudy(before.studies().get(1).id());
-            store.updateProject(store.project().withTitle("changed"));
-            throw boom;
-          }));
+      RuntimeException thrown =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  store.inTransaction(
+                      () -> {
+                        store.insertStudy(Study.of("new", "New 2024"));
+                        store.deleteStudy(before.studies().get(1).id());
+                        store.updateProject(store.project().withTitle("changed"));
+                        throw boom;
+                      }));
       assertEquals(boom, thrown);
       assertEquals(withoutModified(before), withoutModified(store.snapshot()));
     }
@@ -315,15 +482,21 @@ class SqliteProjectStoreTest {
   @Test
   void aFailingInnerTransactionIsRolledBackAloneWhenTheOuterCatchesIt() {
     try (SqliteProjectStore store = SqliteProjectStore.create(dir.resolve("p.ewb"), "t")) {
-      store.inTransaction(() -> {
-        store.insertStudy(Study.of("a", "Kept"));
-        assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> {
-          store.insertStudy(Study.of("b", "Dropped"));
-          throw new IllegalStateException("inner");
-        }));
-        store.insertStudy(Study.of("c", "Also kept"));
-      });
-      assertEquals(List.of("Kept", "Also kept"),
+      store.inTransaction(
+          () -> {
+            store.insertStudy(Study.of("a", "Kept"));
+            assertThrows(
+                IllegalStateException.class,
+                () ->
+                    store.inTransaction(
+                        () -> {
+                          store.insertStudy(Study.of("b", "Dropped"));
+                          throw new IllegalStateException("inner");
+                        }));
+            store.insertStudy(Study.of("c", "Also kept"));
+          });
+      assertEquals(
+          List.of("Kept", "Also kept"),
           store.snapshot().studies().stream().map(Study::label).toList());
     }
   }
@@ -348,19 +521,25 @@ class SqliteProjectStoreTest {
     try (SqliteProjectStore store = SqliteProjectStore.create(dir.resolve("p.ewb"), "t")) {
       AtomicInteger calls = new AtomicInteger();
       List<Integer> studiesSeen = new ArrayList<>();
-      store.addChangeListener(() -> {
-        calls.incrementAndGet();
-        studiesSeen.add(store.snapshot().studies().size());
-      });
+      store.addChangeListener(
+          () -> {
+            calls.incrementAndGet();
+            studiesSeen.add(store.snapshot().studies().size());
+          });
       store.insertStudy(Study.of("a", "A"));
-      store.inTransaction(() -> {
-        store.insertStudy(Study.of("b", "B"));
-        store.insertStudy(Study.of("c", "C"));
-      });
-      assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> {
-        store.insertStudy(Study.of("d", "D"));
-        throw new IllegalStateException("x");
-      }));
+      store.inTransaction(
+          () -> {
+            store.insertStudy(Study.of("b", "B"));
+            store.insertStudy(Study.of("c", "C"));
+          });
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              store.inTransaction(
+                  () -> {
+                    store.insertStudy(Study.of("d", "D"));
+                    throw new IllegalStateException("x");
+                  }));
       assertEquals(2, calls.get());
       assertEquals(List.of(1, 3), studiesSeen);
     }
@@ -426,6 +605,48 @@ class SqliteProjectStoreTest {
   }
 
   @Test
+  void aClosedProjectIsOneFileThatReadOnlyToolsLeaveAlone() throws Exception {
+    Path f = dir.resolve("p.ewb");
+    try (SqliteProjectStore store = SqliteProjectStore.create(f, "t")) {
+      fill(store);
+    }
+    byte[] header = Files.readAllBytes(f);
+    // file format write/read version 1 = rollback journal (2 would be WAL)
+    assertEquals(List.of((byte) 1, (byte) 1), List.of(header[18], header[19]));
+    byte[] before = FileRefusalTest.sha256(f);
+    // what Python's sqlite3.connect("file:...?mode=ro", uri=True) does
+    try (Connection ro =
+            DriverManager.getConnection(
+                "jdbc:sqlite:file:" + f + "?mode=ro", new java.util.Properties());
+        Statement st = ro.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+      rs.next();
+      assertEquals("ok", rs.getString(1));
+    }
+    assertFalse(Files.exists(FileCheck.walOf(f)));
+    assertFalse(Files.exists(FileCheck.shmOf(f)));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(before, FileRefusalTest.sha256(f));
+    // and it opens for editing in WAL mode again
+    try (SqliteProjectStore store = SqliteProjectStore.open(f)) {
+      store.insertStudy(Study.of("x", "X"));
+      assertTrue(Files.exists(FileCheck.walOf(f)));
+    }
+  }
+
+  @Test
+  void aProjectOpenTwiceStaysUsableWhenOneCloses() {
+    Path f = dir.resolve("p.ewb");
+    try (SqliteProjectStore a = SqliteProjectStore.create(f, "t");
+        SqliteProjectStore b = SqliteProjectStore.open(f)) {
+      a.insertStudy(Study.of("a", "A"));
+      a.close();
+      b.insertStudy(Study.of("b", "B"));
+      assertEquals(2, b.snapshot().studies().size());
+    }
+    assertEquals(2, SqliteProjectStore.readSnapshot(f).studies().size());
+  }
+
+  @Test
   void closedStoreRefusesCalls() {
     SqliteProjectStore store = SqliteProjectStore.create(dir.resolve("p.ewb"), "t");
     store.close();
@@ -442,8 +663,18 @@ class SqliteProjectStoreTest {
 
   static ProjectData withoutModified(ProjectData d) {
     Project p = d.project();
-    return new ProjectData(new Project(p.title(), p.reviewQuestion(), p.reviewers(), p.created(), null,
-        p.schemaVersion()), d.studies(), d.fields(), d.values(), d.arms(), d.outcomes(),
-        d.timePoints(), d.measurements(), d.genericEstimates(), d.layouts(), d.analyses());
+    return new ProjectData(
+        new Project(
+            p.title(), p.reviewQuestion(), p.reviewers(), p.created(), null, p.schemaVersion()),
+        d.studies(),
+        d.fields(),
+        d.values(),
+        d.arms(),
+        d.outcomes(),
+        d.timePoints(),
+        d.measurements(),
+        d.genericEstimates(),
+        d.layouts(),
+        d.analyses());
   }
 }

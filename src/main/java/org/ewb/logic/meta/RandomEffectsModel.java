@@ -174,14 +174,13 @@ public final class RandomEffectsModel {
       t = TestType.Z;
     }
     int dfRes = k - p;
-    double[] w0 = new double[k];
-    for (int i = 0; i < k; i++) {
-      w0[i] = 1 / v[i];
-    }
+    Ctx ctx = new Ctx(y, v, cols);
     Wls ee;
     try {
-      ee = new Wls(y, cols, w0);
-      new Wls(y, cols, ones(k)); // rank check on X itself
+      ee = ctx.at(0);
+      if (p > 1) {
+        new Wls(y, cols, ones(k)); // rank check on X itself
+      }
     } catch (Wls.SingularModelException e) {
       throw new WorkbenchException(WorkbenchException.Kind.DATA, lang("meta.error.singular"));
     }
@@ -225,7 +224,7 @@ public final class RandomEffectsModel {
         seTau2 = Math.sqrt(2.0 * k * k / dfRes) / sumWeights(v, tau2);
       }
       case ML, REML, EB -> {
-        double[] res = fisherScoring(m, y, v, cols, k, p);
+        double[] res = fisherScoring(m, ctx);
         tau2 = res[0];
         iterations = (int) res[1];
         if (m == TauMethod.EB) {
@@ -235,8 +234,8 @@ public final class RandomEffectsModel {
       default -> throw new IllegalStateException();
     }
 
-    double[] w = weights(v, tau2);
-    Wls fit = new Wls(y, cols, w);
+    Wls fit = ctx.at(tau2);
+    double[] w = fit.w;
     if (m == TauMethod.ML) {
       double s = 0;
       for (double wi : w) {
@@ -317,7 +316,7 @@ public final class RandomEffectsModel {
       qmp = Distributions.chiSquaredUpper(qm, m2);
     }
 
-    double[] ll = logLikelihoods(y, v, cols, tau2, fit);
+    double[] ll = ctx.logLikelihoods(tau2);
     MetaResult.FitData data = new MetaResult.FitData(y, v, x, w, vb);
     return new MetaResult(
         m,
@@ -349,8 +348,102 @@ public final class RandomEffectsModel {
 
   // ---------------------------------------------------------------------------------------------
 
-  private double[] fisherScoring(
-      TauMethod m, double[] y, double[] v, double[][] cols, int k, int p) {
+  /**
+   * The data of one fit with memoised WLS fits and log-likelihood sums, so that the fit at tau^2 =
+   * 0, the final fit and the ll0check share their O(k) passes.
+   */
+  private static final class Ctx {
+    final double[] y;
+    final double[] v;
+    final double[][] cols;
+    final int k;
+    final int p;
+    private Wls at0;
+    private double lastTau2 = Double.NaN;
+    private Wls last;
+    private double logTau2a = Double.NaN;
+    private double sumLogA;
+    private double logTau2b = Double.NaN;
+    private double sumLogB;
+    private double logDetXx = Double.NaN;
+
+    Ctx(double[] y, double[] v, double[][] cols) {
+      this.y = y;
+      this.v = v;
+      this.cols = cols;
+      this.k = y.length;
+      this.p = cols.length;
+    }
+
+    Wls at(double tau2) {
+      if (tau2 == 0) {
+        if (at0 == null) {
+          at0 = new Wls(y, cols, weights(v, 0));
+        }
+        return at0;
+      }
+      if (tau2 != lastTau2) {
+        last = new Wls(y, cols, weights(v, tau2));
+        lastTau2 = tau2;
+      }
+      return last;
+    }
+
+    double sumLog(double tau2) {
+      if (tau2 == logTau2a) {
+        return sumLogA;
+      }
+      if (tau2 == logTau2b) {
+        return sumLogB;
+      }
+      double s = sumLogShifted(v, tau2);
+      logTau2b = logTau2a;
+      sumLogB = sumLogA;
+      logTau2a = tau2;
+      sumLogA = s;
+      return s;
+    }
+
+    double logDetXx() {
+      if (Double.isNaN(logDetXx)) {
+        if (p == 1) {
+          double s = 0;
+          for (double c : cols[0]) {
+            s += c * c;
+          }
+          logDetXx = Math.log(s);
+        } else {
+          logDetXx = Wls.logDet(Wls.cholesky(Wls.xtdx(cols, ones(k), null)));
+        }
+      }
+      return logDetXx;
+    }
+
+    /**
+     * ML and REML log-likelihoods (metafor {@code fit.stats}, REMLf = TRUE): ll_ML = -k/2 log(2 pi)
+     * - 1/2 sum log(v + tau2) - 1/2 RSS; ll_REML = -(k-p)/2 log(2 pi) + 1/2 log|X'X| - 1/2 sum
+     * log(v + tau2) - 1/2 log|X'WX| - 1/2 RSS.
+     */
+    double[] logLikelihoods(double tau2) {
+      Wls fit = at(tau2);
+      double sumLog = sumLog(tau2);
+      double ml = -0.5 * k * Math.log(2 * Math.PI) - 0.5 * sumLog - 0.5 * fit.rss;
+      double reml =
+          -0.5 * (k - p) * Math.log(2 * Math.PI)
+              + 0.5 * logDetXx()
+              - 0.5 * sumLog
+              - 0.5 * fit.logDetXwx
+              - 0.5 * fit.rss;
+      return new double[] {ml, reml};
+    }
+  }
+
+  private double[] fisherScoring(TauMethod m, Ctx ctx) {
+    double[] y = ctx.y;
+    double[] v = ctx.v;
+    double[][] cols = ctx.cols;
+    int k = ctx.k;
+    int p = ctx.p;
     Wls ols = new Wls(y, cols, ones(k));
     double tau2 = Math.max(0, (ols.rss - tracePV(ols, v)) / (k - p));
     double change = Double.POSITIVE_INFINITY;
@@ -362,7 +455,7 @@ public final class RandomEffectsModel {
             WorkbenchException.Kind.DATA,
             lang("meta.error.noConvergence", m.name(), maxIterations));
       }
-      Wls f = new Wls(y, cols, weights(v, tau2));
+      Wls f = ctx.at(tau2);
       double adj;
       if (m == TauMethod.REML) {
         adj = (f.yPPy() - f.traceP()) / f.traceDPDP(null, null);
@@ -391,10 +484,8 @@ public final class RandomEffectsModel {
       change = Math.abs(old - tau2);
     }
     if ((m == TauMethod.ML || m == TauMethod.REML) && tau2 > threshold) {
-      Wls at0 = new Wls(y, cols, weights(v, 0));
-      Wls atT = new Wls(y, cols, weights(v, tau2));
-      double[] ll0 = logLikelihoods(y, v, cols, 0, at0);
-      double[] llT = logLikelihoods(y, v, cols, tau2, atT);
+      double[] ll0 = ctx.logLikelihoods(0);
+      double[] llT = ctx.logLikelihoods(tau2);
       int idx = m == TauMethod.ML ? 0 : 1;
       if (ll0[idx] - llT[idx] > 1e-12) {
         tau2 = 0;
@@ -429,28 +520,35 @@ public final class RandomEffectsModel {
     return new Wls(y, cols, weights(v, tau2)).rss;
   }
 
+  private static final double LN2 = Math.log(2);
+
   /**
-   * ML and REML log-likelihoods (metafor {@code fit.stats}, REMLf = TRUE): ll_ML = -k/2 log(2 pi) -
-   * 1/2 sum log(v + tau2) - 1/2 RSS; ll_REML = -(k-p)/2 log(2 pi) + 1/2 log|X'X| - 1/2 sum log(v +
-   * tau2) - 1/2 log|X'WX| - 1/2 RSS.
+   * sum log(v_i + t) with one {@code Math.log} per 32 values: the binary exponents are summed
+   * exactly and the mantissas (in [1, 2)) multiplied in blocks of 32, so the product stays below
+   * 2^32; accuracy is that of plain summation. Used for the log-likelihoods at large k.
    */
-  private static double[] logLikelihoods(
-      double[] y, double[] v, double[][] cols, double tau2, Wls fit) {
-    int k = y.length;
-    int p = cols.length;
-    double sumLog = 0;
+  static double sumLogShifted(double[] v, double t) {
+    long exponents = 0;
+    double total = 0;
+    double prod = 1;
+    int n = 0;
     for (double vi : v) {
-      sumLog += Math.log(vi + tau2);
+      double x = vi + t;
+      long bits = Double.doubleToRawLongBits(x);
+      int e = (int) ((bits >>> 52) & 0x7ff);
+      if (e == 0 || e == 0x7ff || x < 0) {
+        total += Math.log(x); // zero, subnormal, negative or non-finite: no shortcut
+        continue;
+      }
+      exponents += e - 1023;
+      prod *= Double.longBitsToDouble((bits & 0x000fffffffffffffL) | 0x3ff0000000000000L);
+      if (++n == 32) {
+        total += Math.log(prod);
+        prod = 1;
+        n = 0;
+      }
     }
-    double ml = -0.5 * k * Math.log(2 * Math.PI) - 0.5 * sumLog - 0.5 * fit.rss;
-    double logDetXx = Wls.logDet(Wls.cholesky(Wls.xtdx(cols, ones(k), null)));
-    double reml =
-        -0.5 * (k - p) * Math.log(2 * Math.PI)
-            + 0.5 * logDetXx
-            - 0.5 * sumLog
-            - 0.5 * fit.logDetXwx
-            - 0.5 * fit.rss;
-    return new double[] {ml, reml};
+    return total + Math.log(prod) + exponents * LN2;
   }
 
   /** tr((I - H) V) for the unweighted fit: sum v_i (1 - h_i). */

@@ -28,6 +28,12 @@ final class Wls {
   /** sum w r^2 (generalised Q). */
   final double rss;
 
+  // single-column fits: sums from the fused passes (NaN otherwise)
+  private final double yppy1;
+  private final double sumW1;
+  private final double traceP1;
+  private final double tracePP1;
+
   private double[] h;
 
   Wls(double[] y, double[][] x, double[] w) {
@@ -35,6 +41,54 @@ final class Wls {
     this.p = x.length;
     this.w = w;
     this.x = x;
+    if (p == 1) {
+      // one column: fused passes, no k-sized temporaries (the common intercept-only case)
+      double[] c = x[0];
+      double a = 0;
+      double b = 0;
+      double sw = 0;
+      double sw2 = 0;
+      double sw2x2 = 0;
+      double sw3x2 = 0;
+      for (int i = 0; i < k; i++) {
+        double wi = w[i];
+        double xi = c[i];
+        double wx = wi * xi;
+        a += wx * xi;
+        b += wx * y[i];
+        sw += wi;
+        double w2 = wi * wi;
+        sw2 += w2;
+        sw2x2 += w2 * xi * xi;
+        sw3x2 += w2 * wi * xi * xi;
+      }
+      if (!(a > 0) || !Double.isFinite(a)) {
+        throw new SingularModelException();
+      }
+      double bb = b / a;
+      double q = 0;
+      double qq = 0;
+      for (int i = 0; i < k; i++) {
+        double r = y[i] - c[i] * bb;
+        double wr = w[i] * r;
+        q += wr * r;
+        qq += wr * wr;
+      }
+      this.ainv = new double[][] {{1 / a}};
+      this.logDetXwx = Math.log(a);
+      this.beta = new double[] {bb};
+      this.resid = null;
+      this.rss = q;
+      this.yppy1 = qq;
+      this.sumW1 = sw;
+      this.traceP1 = sw - sw2x2 / a;
+      this.tracePP1 = sw2 - 2 * sw3x2 / a + (sw2x2 / a) * (sw2x2 / a);
+      return;
+    }
+    this.yppy1 = Double.NaN;
+    this.sumW1 = Double.NaN;
+    this.traceP1 = Double.NaN;
+    this.tracePP1 = Double.NaN;
     double[][] a = xtdx(x, w, null);
     double[] xty = new double[p];
     for (int j = 0; j < p; j++) {
@@ -51,24 +105,14 @@ final class Wls {
     this.beta = mul(ainv, xty);
     this.resid = new double[k];
     double q = 0;
-    if (p == 1) {
-      double[] c = x[0];
-      double b = beta[0];
-      for (int i = 0; i < k; i++) {
-        double r = y[i] - c[i] * b;
-        resid[i] = r;
-        q += w[i] * r * r;
+    for (int i = 0; i < k; i++) {
+      double f = 0;
+      for (int j = 0; j < p; j++) {
+        f += x[j][i] * beta[j];
       }
-    } else {
-      for (int i = 0; i < k; i++) {
-        double f = 0;
-        for (int j = 0; j < p; j++) {
-          f += x[j][i] * beta[j];
-        }
-        double r = y[i] - f;
-        resid[i] = r;
-        q += w[i] * r * r;
-      }
+      double r = y[i] - f;
+      resid[i] = r;
+      q += w[i] * r * r;
     }
     this.rss = q;
   }
@@ -106,6 +150,9 @@ final class Wls {
   }
 
   double sumW() {
+    if (p == 1) {
+      return sumW1;
+    }
     double s = 0;
     for (double v : w) {
       s += v;
@@ -115,6 +162,9 @@ final class Wls {
 
   /** y'PPy = sum w^2 r^2. */
   double yPPy() {
+    if (p == 1) {
+      return yppy1;
+    }
     double s = 0;
     for (int i = 0; i < k; i++) {
       double t = w[i] * resid[i];
@@ -125,6 +175,9 @@ final class Wls {
 
   /** tr(P). */
   double traceP() {
+    if (p == 1) {
+      return traceP1;
+    }
     double[] hh = leverageFactors();
     double s = 0;
     for (int i = 0; i < k; i++) {
@@ -135,6 +188,28 @@ final class Wls {
 
   /** tr(D1 P D2 P) for diagonal D1, D2 (null = identity). */
   double traceDPDP(double[] d1, double[] d2) {
+    if (p == 1) {
+      if (d1 == null && d2 == null) {
+        return tracePP1;
+      }
+      double ai = ainv[0][0];
+      double[] c = x[0];
+      double s1 = 0;
+      double s2 = 0;
+      double m1 = 0;
+      double m2 = 0;
+      for (int i = 0; i < k; i++) {
+        double a = d1 == null ? 1 : d1[i];
+        double b = d2 == null ? 1 : d2[i];
+        double w2 = w[i] * w[i];
+        double x2 = c[i] * c[i];
+        s1 += a * b * w2;
+        s2 += a * b * w2 * w[i] * x2 * ai;
+        m1 += w2 * a * x2;
+        m2 += w2 * b * x2;
+      }
+      return s1 - 2 * s2 + ai * m2 * ai * m1;
+    }
     double[] hh = leverageFactors();
     double s1 = 0;
     double s2 = 0;

@@ -30,6 +30,19 @@ public interface ProjectRepository extends AutoCloseable {
   /** A consistent snapshot of the whole project, read in one transaction. */
   ProjectData snapshot();
 
+  /**
+   * The studies in display order, without the rest of the project (the study list of a large
+   * project shows quickly). Same content as {@code snapshot().studies()}.
+   */
+  default java.util.List<org.ewb.model.Study> studies() {
+    return snapshot().studies();
+  }
+
+  /** Counts of what the project holds, without loading the measurements. */
+  default ProjectSummary summary() {
+    return ProjectSummary.of(snapshot());
+  }
+
   Project project();
 
   void updateProject(Project project);

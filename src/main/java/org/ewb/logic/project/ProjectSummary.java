@@ -30,8 +30,8 @@ public record ProjectSummary(
     int savedAnalyses) {
 
   /** One outcome with its time points (by months) and how many data rows it has. */
-  public record OutcomeSummary(Outcome outcome, List<TimePoint> timePoints, long measurements,
-      long genericEstimates) {
+  public record OutcomeSummary(
+      Outcome outcome, List<TimePoint> timePoints, long measurements, long genericEstimates) {
 
     public OutcomeSummary {
       timePoints = List.copyOf(timePoints);
@@ -52,17 +52,32 @@ public record ProjectSummary(
     for (Study s : d.studies()) {
       byStatus.merge(s.status(), 1, Integer::sum);
     }
-    Map<Long, Long> perOutcome = d.measurements().stream()
-        .collect(Collectors.groupingBy(m -> m.outcomeId(), Collectors.counting()));
-    Map<Long, Long> genericPerOutcome = d.genericEstimates().stream()
-        .collect(Collectors.groupingBy(g -> g.outcomeId(), Collectors.counting()));
+    Map<Long, Long> perOutcome =
+        d.measurements().stream()
+            .collect(Collectors.groupingBy(m -> m.outcomeId(), Collectors.counting()));
+    Map<Long, Long> genericPerOutcome =
+        d.genericEstimates().stream()
+            .collect(Collectors.groupingBy(g -> g.outcomeId(), Collectors.counting()));
     List<OutcomeSummary> outcomes = new ArrayList<>();
     for (Outcome o : d.outcomes()) {
-      outcomes.add(new OutcomeSummary(o, d.timePointsOf(o.id()), perOutcome.getOrDefault(o.id(), 0L),
-          genericPerOutcome.getOrDefault(o.id(), 0L)));
+      outcomes.add(
+          new OutcomeSummary(
+              o,
+              d.timePointsOf(o.id()),
+              perOutcome.getOrDefault(o.id(), 0L),
+              genericPerOutcome.getOrDefault(o.id(), 0L)));
     }
-    return new ProjectSummary(d.project(), d.studies().size(), byStatus, d.arms().size(),
-        d.fields().size(), d.values().size(), d.measurements().size(), d.genericEstimates().size(),
-        outcomes, d.layouts().size(), d.analyses().size());
+    return new ProjectSummary(
+        d.project(),
+        d.studies().size(),
+        byStatus,
+        d.arms().size(),
+        d.fields().size(),
+        d.values().size(),
+        d.measurements().size(),
+        d.genericEstimates().size(),
+        outcomes,
+        d.layouts().size(),
+        d.analyses().size());
   }
 }

@@ -503,6 +503,20 @@ public final class StemCellSampleBuilder {
             }
           }
         }
+        String size = arm.get("randomised");
+        if (n.isEmpty()
+            && !mean.isEmpty()
+            && !size.isEmpty()
+            && g.stream().anyMatch(r -> r.get("quote").contains(size + "例"))) {
+          // The group value's own sentence prints the group size ("治疗22例...患者HbA1c从8.2%").
+          n = CellText.of(size);
+          notes.add(
+              "n = the "
+                  + size
+                  + " patients treated, printed in the same sentence ("
+                  + size
+                  + "例); the number analysed is not stated");
+        }
         ReportedForm form = new ReportedForm(null, null, null, null, null, null, min, max, pct);
         result =
             new Result(

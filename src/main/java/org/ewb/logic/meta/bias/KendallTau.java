@@ -8,8 +8,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * Kendall's rank correlation with the p-value of R's {@code cor.test(x, y, method = "kendall",
  * exact = TRUE)}: tau-b, and without ties the exact permutation p-value from the distribution of
  * the number of concordant pairs (the Mahonian numbers, computed by the recursion of Kendall 1970,
- * <i>Rank Correlation Methods</i>, ch. 5); with ties the normal approximation with the
- * tie-corrected variance of S (Kendall 1970, eq. 4.4; no continuity correction).
+ * <i>Rank Correlation Methods</i>, ch. 5); with ties, or n &gt; {@link #EXACT_MAX_N}, the normal
+ * approximation with the tie-corrected variance of S (Kendall 1970, eq. 4.4; no continuity
+ * correction).
  *
  * <p>Pairs are compared directly, O(n&sup2;) time: meant for the number of studies in a
  * meta-analysis, not for millions of points.
@@ -17,6 +18,13 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 public final class KendallTau {
 
   private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+
+  /**
+   * Largest n for the exact p-value. The exact distribution costs O(n^3) time (0.15 s at n = 500, 1
+   * s at n = 1000); above 500 the normal approximation differs from it by about 1e-4 relative (ADR
+   * 0041). R's {@code cor.test(exact = TRUE)} would stay exact.
+   */
+  public static final int EXACT_MAX_N = 500;
 
   /**
    * Result of the test.
@@ -48,7 +56,7 @@ public final class KendallTau {
     double t1 = sumOver(xTies, t -> t * (t - 1) / 2.0);
     double t2 = sumOver(yTies, t -> t * (t - 1) / 2.0);
     double tau = s / Math.sqrt((t0 - t1) * (t0 - t2));
-    if (xTies.isEmpty() && yTies.isEmpty()) {
+    if (xTies.isEmpty() && yTies.isEmpty() && n <= EXACT_MAX_N) {
       long concordant = (s + (long) t0) / 2;
       long total = (long) t0;
       // P(T >= q) = P(T <= total - q) by symmetry: avoids 1 - (something close to 1).
@@ -86,17 +94,28 @@ public final class KendallTau {
     }
     int max = (int) Math.min(q, (long) n * (n - 1) / 2);
     double[] dist = new double[max + 1];
+    double[] next = new double[max + 1];
     dist[0] = 1;
-    double[] prefix = new double[max + 2];
     for (int m = 2; m <= n; m++) {
-      prefix[0] = 0;
-      for (int k = 0; k <= max; k++) {
-        prefix[k + 1] = prefix[k] + dist[k];
+      // p_m(k) = mean of p_{m-1}(k - m + 1 .. k): a sliding window over the previous row, whose
+      // support ends at (m-1)(m-2)/2
+      int support = (int) Math.min(max, (long) m * (m - 1) / 2);
+      int previousSupport = (int) Math.min(max, (long) (m - 1) * (m - 2) / 2);
+      double inv = 1.0 / m;
+      double window = 0;
+      for (int k = 0; k <= support; k++) {
+        if (k <= previousSupport) {
+          window += dist[k];
+        }
+        int leaving = k - m;
+        if (leaving >= 0 && leaving <= previousSupport) {
+          window -= dist[leaving];
+        }
+        next[k] = window * inv;
       }
-      for (int k = 0; k <= max; k++) {
-        int lo = Math.max(0, k - (m - 1));
-        dist[k] = (prefix[k + 1] - prefix[lo]) / m;
-      }
+      double[] t = dist;
+      dist = next;
+      next = t;
     }
     double sum = 0;
     for (int k = 0; k <= max; k++) {

@@ -1,7 +1,6 @@
 package org.ewb.logic.meta.sensitivity;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.ewb.logic.meta.RandomEffectsModel;
 
@@ -17,27 +16,36 @@ import org.ewb.logic.meta.RandomEffectsModel;
  */
 public final class CumulativeMetaAnalysis {
 
-  private final RandomEffectsModel model;
+  private final Refit refit;
 
-  private CumulativeMetaAnalysis(RandomEffectsModel model) {
-    this.model = model;
+  private CumulativeMetaAnalysis(Refit refit) {
+    this.refit = refit;
   }
 
-  public static CumulativeMetaAnalysis of(RandomEffectsModel model) {
-    return new CumulativeMetaAnalysis(model);
+  /** Cumulative analysis with any refit (e.g. Mantel-Haenszel on the 2x2 tables). */
+  public static CumulativeMetaAnalysis of(Refit refit) {
+    return new CumulativeMetaAnalysis(refit);
   }
 
-  /** Row i is the fit to studies 1..i; needs k &ge; 1. */
-  public List<SensitivityRow> run(double[] yi, double[] vi, List<String> studies) {
-    int k = yi.length;
-    if (vi.length != k || studies.size() != k) {
+  /** Row i is the inverse-variance fit to studies 1..i. */
+  public static List<SensitivityRow> run(
+      RandomEffectsModel model, double[] yi, double[] vi, List<String> studies) {
+    if (yi.length != vi.length || studies.size() != yi.length) {
       throw new IllegalArgumentException("yi, vi and studies differ in length");
     }
+    return of(Refit.of(model, yi, vi)).run(studies);
+  }
+
+  /** Row i is the fit to studies 1..i (labels in data order). */
+  public List<SensitivityRow> run(List<String> studies) {
+    int k = studies.size();
     List<SensitivityRow> rows = new ArrayList<>(k);
     for (int i = 1; i <= k; i++) {
-      rows.add(
-          LeaveOneOut.Refits.row(
-              model, i, studies.get(i - 1), Arrays.copyOf(yi, i), Arrays.copyOf(vi, i)));
+      int[] idx = new int[i];
+      for (int j = 0; j < i; j++) {
+        idx[j] = j;
+      }
+      rows.add(LeaveOneOut.row(refit, i, studies.get(i - 1), idx));
     }
     return List.copyOf(rows);
   }

@@ -4,7 +4,6 @@ import static org.ewb.logic.l10n.Localization.lang;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ewb.logic.meta.MetaResult;
 import org.ewb.logic.meta.RandomEffectsModel;
 import org.ewb.model.WorkbenchException;
 
@@ -19,58 +18,56 @@ import org.ewb.model.WorkbenchException;
  */
 public final class LeaveOneOut {
 
-  private final RandomEffectsModel model;
+  private final Refit refit;
 
-  private LeaveOneOut(RandomEffectsModel model) {
-    this.model = model;
+  private LeaveOneOut(Refit refit) {
+    this.refit = refit;
   }
 
-  public static LeaveOneOut of(RandomEffectsModel model) {
-    return new LeaveOneOut(model);
+  /** Leave-one-out with any refit (e.g. Mantel-Haenszel on the 2x2 tables). */
+  public static LeaveOneOut of(Refit refit) {
+    return new LeaveOneOut(refit);
   }
 
-  /** One row per study, in data order; needs k &ge; 2. */
-  public List<SensitivityRow> run(double[] yi, double[] vi, List<String> studies) {
-    int k = yi.length;
-    if (vi.length != k || studies.size() != k) {
+  /** One row per study, in data order, for an inverse-variance model; needs k &ge; 2. */
+  public static List<SensitivityRow> run(
+      RandomEffectsModel model, double[] yi, double[] vi, List<String> studies) {
+    if (yi.length != vi.length || studies.size() != yi.length) {
       throw new IllegalArgumentException("yi, vi and studies differ in length");
     }
+    return of(Refit.of(model, yi, vi)).run(studies);
+  }
+
+  /** One row per study (labels in data order); needs k &ge; 2. */
+  public List<SensitivityRow> run(List<String> studies) {
+    int k = studies.size();
     if (k < 2) {
       throw new WorkbenchException(
           WorkbenchException.Kind.DATA, lang("bias.error.tooFewStudies", "leave-one-out", 2, k));
     }
     List<SensitivityRow> rows = new ArrayList<>(k);
     for (int out = 0; out < k; out++) {
-      double[] y = new double[k - 1];
-      double[] v = new double[k - 1];
+      int[] idx = new int[k - 1];
       for (int i = 0, j = 0; i < k; i++) {
         if (i != out) {
-          y[j] = yi[i];
-          v[j] = vi[i];
-          j++;
+          idx[j++] = i;
         }
       }
-      rows.add(Refits.row(model, out + 1, studies.get(out), y, v));
+      rows.add(row(refit, out + 1, studies.get(out), idx));
     }
     return List.copyOf(rows);
   }
 
-  /** Helper shared with {@link CumulativeMetaAnalysis}. */
-  static final class Refits {
-    private Refits() {}
-
-    static SensitivityRow row(
-        RandomEffectsModel model, int row, String study, double[] y, double[] v) {
-      try {
-        MetaResult fit = model.fit(y, v);
-        return new SensitivityRow(row, study, fit, "");
-      } catch (WorkbenchException e) {
-        if (e.kind() != WorkbenchException.Kind.DATA) {
-          throw e;
-        }
-        // metafor's leave1out()/cumul() also keep going and report NA for this row
-        return new SensitivityRow(row, study, null, e.getMessage());
+  /** One refit as a row; shared with {@link CumulativeMetaAnalysis}. */
+  static SensitivityRow row(Refit refit, int row, String study, int[] idx) {
+    try {
+      return new SensitivityRow(row, study, refit.fit(idx), "");
+    } catch (WorkbenchException e) {
+      if (e.kind() != WorkbenchException.Kind.DATA) {
+        throw e;
       }
+      // metafor's leave1out()/cumul() also keep going and report NA for this row
+      return new SensitivityRow(row, study, null, e.getMessage());
     }
   }
 }

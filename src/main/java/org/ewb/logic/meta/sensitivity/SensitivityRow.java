@@ -1,7 +1,5 @@
 package org.ewb.logic.meta.sensitivity;
 
-import org.ewb.logic.meta.MetaResult;
-
 /**
  * One row of a leave-one-out or cumulative meta-analysis: the data row (1-based) and study that was
  * left out (leave-one-out) or added last (cumulative), and the refitted model, or the reason why
@@ -9,10 +7,10 @@ import org.ewb.logic.meta.MetaResult;
  *
  * @param row 1-based position of the study in the data
  * @param study study label
- * @param fit the refitted model, null when the refit failed
+ * @param fit the pooled result of the refit, null when the refit failed
  * @param failure the reviewer-readable reason of the failure, empty when {@code fit} is present
  */
-public record SensitivityRow(int row, String study, MetaResult fit, String failure) {
+public record SensitivityRow(int row, String study, PooledSummary fit, String failure) {
 
   public SensitivityRow {
     failure = failure == null ? "" : failure;

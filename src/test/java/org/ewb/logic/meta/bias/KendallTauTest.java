@@ -42,4 +42,16 @@ class KendallTauTest {
       assertEquals(1 - KendallTau.lowerTail(q, n), KendallTau.lowerTail(total - q - 1, n), 1e-14);
     }
   }
+
+  @Test
+  void largeSamplesUseTheNormalApproximation() {
+    int n = KendallTau.EXACT_MAX_N + 1;
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i;
+      y[i] = (i * 7919L) % n; // a permutation: no ties
+    }
+    assertFalse(KendallTau.test(x, y).exact());
+  }
 }

@@ -21,7 +21,7 @@ class SensitivityTest {
 
   @Test
   void leaveOneOutRowIEqualsTheFitWithoutStudyI() {
-    List<SensitivityRow> rows = LeaveOneOut.of(REML).run(YI, VI, STUDIES);
+    List<SensitivityRow> rows = LeaveOneOut.run(REML, YI, VI, STUDIES);
     assertEquals(4, rows.size());
     MetaResult withoutC = REML.fit(new double[] {0.1, 0.3, 0.5}, new double[] {0.02, 0.03, 0.04});
     assertEquals("C", rows.get(2).study());
@@ -32,8 +32,8 @@ class SensitivityTest {
 
   @Test
   void cumulativeStartsWithOneStudyAndEndsWithAll() {
-    List<SensitivityRow> rows = CumulativeMetaAnalysis.of(REML).run(YI, VI, STUDIES);
-    MetaResult first = rows.get(0).fit();
+    List<SensitivityRow> rows = CumulativeMetaAnalysis.run(REML, YI, VI, STUDIES);
+    PooledSummary first = rows.get(0).fit();
     assertEquals(0.1, first.estimate(), 1e-15);
     assertEquals(0.0, first.tau2());
     assertEquals(0.0, first.qe());
@@ -47,7 +47,7 @@ class SensitivityTest {
   void aRefitThatFailsBecomesARowWithTheReason() {
     // one iteration cannot converge on heterogeneous data
     RandomEffectsModel oneStep = REML.withMaxIterations(1);
-    List<SensitivityRow> rows = LeaveOneOut.of(oneStep).run(YI, VI, STUDIES);
+    List<SensitivityRow> rows = LeaveOneOut.run(oneStep, YI, VI, STUDIES);
     assertTrue(rows.stream().anyMatch(SensitivityRow::failed));
     SensitivityRow failed = rows.stream().filter(SensitivityRow::failed).findFirst().orElseThrow();
     assertTrue(failed.failure().contains("REML"), failed.failure());

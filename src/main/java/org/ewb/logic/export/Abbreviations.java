@@ -1,0 +1,78 @@
+package org.ewb.logic.export;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * A glossary of abbreviations common in trial tables ({@code resources/export/abbreviations.tsv}:
+ * abbreviation, English, Chinese). Used to write the "Abbreviations:" footnote of a table from the
+ * abbreviations that actually occur in it, as journals ask.
+ */
+public final class Abbreviations {
+
+  /** One glossary entry. */
+  public record Entry(String abbreviation, String en, String zh, Pattern pattern) {
+    public String expansion(String lang) {
+      return "zh".equals(lang) && !zh.isEmpty() ? zh : en;
+    }
+  }
+
+  private static final List<Entry> GLOSSARY = load();
+
+  private Abbreviations() {}
+
+  public static List<Entry> glossary() {
+    return GLOSSARY;
+  }
+
+  /** The glossary entries occurring as whole words in {@code texts}, sorted alphabetically. */
+  public static List<Entry> foundIn(Collection<String> texts) {
+    Map<String, Entry> found = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Entry e : GLOSSARY) {
+      for (String t : texts) {
+        if (t.contains(e.abbreviation()) && e.pattern().matcher(t).find()) {
+          found.put(e.abbreviation(), e);
+          break;
+        }
+      }
+    }
+    return new ArrayList<>(found.values());
+  }
+
+  private static List<Entry> load() {
+    List<Entry> out = new ArrayList<>();
+    InputStream in = Abbreviations.class.getResourceAsStream("/export/abbreviations.tsv");
+    if (in == null) {
+      throw new IllegalStateException("resource /export/abbreviations.tsv missing from the build");
+    }
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] p = line.split("\t");
+        String abbr = p[0].strip();
+        // a whole word: not part of a longer abbreviation such as UC-MSC when looking for MSC
+        Pattern pat =
+            Pattern.compile("(?<![\\p{Alnum}-])" + Pattern.quote(abbr) + "(?:s)?(?![\\p{Alnum}-])");
+        out.add(
+            new Entry(
+                abbr, p.length > 1 ? p[1].strip() : "", p.length > 2 ? p[2].strip() : "", pat));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return List.copyOf(out);
+  }
+}

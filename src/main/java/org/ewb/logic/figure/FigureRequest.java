@@ -1,0 +1,79 @@
+package org.ewb.logic.figure;
+
+import java.util.List;
+import java.util.Locale;
+import org.ewb.logic.l10n.Localization;
+import org.ewb.model.WorkbenchException;
+
+/**
+ * Which figure of which outcome, with the analysis settings (shared by the {@code plot} command and
+ * the analysis view). {@code measure} null = the default for the outcome's data; {@code sort}
+ * orders the forest plot's studies (within subgroups): null = project order, "study", "effect",
+ * "weight" or a characteristic field key, with a leading "-" for descending.
+ */
+public record FigureRequest(
+    Kind kind,
+    String outcome,
+    Double timepoint,
+    String measure,
+    String model,
+    String test,
+    String subgroup,
+    List<String> columns,
+    FollowUpModelBuilder.ErrorBars errorBars,
+    boolean contours,
+    boolean egger,
+    boolean trimfill,
+    String sort) {
+
+  /** A request in the studies' own order. */
+  public FigureRequest(
+      Kind kind,
+      String outcome,
+      Double timepoint,
+      String measure,
+      String model,
+      String test,
+      String subgroup,
+      List<String> columns,
+      FollowUpModelBuilder.ErrorBars errorBars,
+      boolean contours,
+      boolean egger,
+      boolean trimfill) {
+    this(
+        kind, outcome, timepoint, measure, model, test, subgroup, columns, errorBars, contours,
+        egger, trimfill, null);
+  }
+
+  public FigureRequest {
+    columns = columns == null ? List.of() : List.copyOf(columns);
+    errorBars = errorBars == null ? FollowUpModelBuilder.ErrorBars.SD : errorBars;
+  }
+
+  /** The three figures. */
+  public enum Kind {
+    FOREST,
+    FUNNEL,
+    FOLLOWUP;
+
+    public static Kind parse(String s) {
+      try {
+        return valueOf(s.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new WorkbenchException(
+            WorkbenchException.Kind.USAGE, Localization.lang("figure.error.kind", s));
+      }
+    }
+  }
+
+  public static FollowUpModelBuilder.ErrorBars errorBars(String s) {
+    return switch (s.strip().toLowerCase(Locale.ROOT)) {
+      case "sd" -> FollowUpModelBuilder.ErrorBars.SD;
+      case "ci" -> FollowUpModelBuilder.ErrorBars.CI95;
+      case "none" -> FollowUpModelBuilder.ErrorBars.NONE;
+      default ->
+          throw new WorkbenchException(
+              WorkbenchException.Kind.USAGE, Localization.lang("figure.error.errorBars", s));
+    };
+  }
+}

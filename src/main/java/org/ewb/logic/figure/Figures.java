@@ -1,0 +1,78 @@
+package org.ewb.logic.figure;
+
+import org.ewb.logic.l10n.Localization;
+import org.ewb.logic.meta.AnalysisOutcome;
+import org.ewb.logic.meta.BackTransform;
+import org.ewb.logic.meta.MetaResult;
+import org.ewb.logic.meta.MhResult;
+import org.ewb.model.Outcome;
+import org.ewb.model.ProjectData;
+
+/** Builds the figure a {@link FigureRequest} asks for from a project snapshot. */
+public final class Figures {
+
+  private Figures() {}
+
+  /** A figure and a one-line summary of its pooled result ("" for a follow-up chart). */
+  public record Rendered(Figure figure, String summary) {}
+
+  public static Figure build(ProjectData data, FigureRequest r) {
+    return render(data, r).figure();
+  }
+
+  public static Rendered render(ProjectData data, FigureRequest r) {
+    if (r.kind() == FigureRequest.Kind.FOLLOWUP) {
+      return new Rendered(
+          new FollowUpChartRenderer(FollowUpModelBuilder.build(data, r.outcome(), r.errorBars())),
+          "");
+    }
+    AnalysisOutcome out = ForestModelBuilder.analyse(data, r);
+    Figure f;
+    if (r.kind() == FigureRequest.Kind.FOREST) {
+      Outcome outcome = FollowUpModelBuilder.outcome(data, r.outcome());
+      f =
+          new ForestPlotRenderer(
+              ForestModelBuilder.sorted(
+                  ForestModelBuilder.build(
+                      out,
+                      ForestModelBuilder.extraColumns(data, r.columns(), out.table()),
+                      outcome.lowerIsBetter()),
+                  r.sort(),
+                  out.table()));
+    } else {
+      f =
+          new FunnelPlotRenderer(
+              FunnelModelBuilder.build(out, r.contours(), r.egger(), r.trimfill()));
+    }
+    return new Rendered(f, summary(out));
+  }
+
+  /** "Risk Ratio 0.49 [0.34, 0.70]; τ² = 0.31; I² = 92%" (back-transformed for ratios). */
+  public static String summary(AnalysisOutcome out) {
+    boolean exp = out.backTransform() == BackTransform.EXP;
+    String measure = Localization.lang("figure.measure." + out.options().measure().name());
+    if (out.model() != null) {
+      MetaResult m = out.model();
+      return Localization.lang(
+          "figure.view.pooled",
+          measure,
+          bt(m.estimate(), exp),
+          bt(m.ciLb(), exp),
+          bt(m.ciUb(), exp),
+          FigureText.fixed(m.tau2(), 4),
+          FigureText.fixed(m.i2(), 1));
+    }
+    MhResult mh = out.mh();
+    return Localization.lang(
+        "figure.view.pooledCommon",
+        measure,
+        bt(mh.estimate(), exp),
+        bt(mh.ciLb(), exp),
+        bt(mh.ciUb(), exp),
+        FigureText.fixed(mh.i2(), 1));
+  }
+
+  private static String bt(double v, boolean exp) {
+    return FigureText.fixed(exp ? Math.exp(v) : v, 3);
+  }
+}

@@ -1,0 +1,275 @@
+package org.ewb.ui.analysis;
+
+import static org.ewb.logic.l10n.Localization.lang;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.ewb.logic.figure.Axis;
+import org.ewb.logic.figure.Figure;
+import org.ewb.logic.figure.FigureRequest;
+import org.ewb.logic.figure.FollowUpModelBuilder;
+import org.ewb.logic.figure.export.FigureExporter;
+import org.ewb.model.SavedAnalysis;
+import org.ewb.model.WorkbenchException;
+
+/**
+ * The analysis view: choosers on the left, the figure (drawn by the export routine) in the centre,
+ * the pooled result or the reason there is no figure below, export and copy on top. Thin: every
+ * choice is bound to {@link AnalysisViewModel}.
+ */
+public final class AnalysisView extends BorderPane {
+
+  private final AnalysisViewModel vm;
+  private final FigureCanvas canvas = new FigureCanvas();
+  private final Label summary = new Label();
+  private final Label message = new Label();
+  private final Spinner<Integer> widthMm = new Spinner<>(40, 500, 170, 5);
+  private final Spinner<Integer> dpi = new Spinner<>(72, 1200, 300, 50);
+
+  public AnalysisView(AnalysisViewModel vm) {
+    this.vm = vm;
+    setLeft(choosers());
+    ScrollPane scroll = new ScrollPane(canvas);
+    scroll.setFitToWidth(true);
+    scroll
+        .viewportBoundsProperty()
+        .addListener((o, a, b) -> canvas.setAvailableWidth(b.getWidth() - 2));
+    setCenter(scroll);
+    canvas.figureProperty().bind(vm.figureProperty());
+    summary.textProperty().bind(vm.summaryProperty());
+    summary.setId("analysis-summary");
+    message.textProperty().bind(vm.messageProperty());
+    message.setTextFill(Color.FIREBRICK);
+    message.setWrapText(true);
+    message.setId("analysis-message");
+    VBox bottom = new VBox(4, summary, message);
+    bottom.setPadding(new Insets(6));
+    setBottom(bottom);
+    setTop(toolbar());
+    widthMm.valueProperty().addListener((o, a, b) -> canvas.setLayoutWidthPt(b * 72 / 25.4));
+  }
+
+  /** The figure shown now (null when the choices give none). */
+  public Figure figure() {
+    return vm.figureProperty().get();
+  }
+
+  private ToolBar toolbar() {
+    Button export = new Button(lang("figure.view.export"));
+    export.setOnAction(e -> export());
+    export.disableProperty().bind(vm.figureProperty().isNull());
+    Button copy = new Button(lang("figure.view.copy"));
+    copy.setOnAction(e -> copy());
+    copy.disableProperty().bind(vm.figureProperty().isNull());
+    widthMm.setEditable(true);
+    widthMm.setPrefWidth(80);
+    dpi.setEditable(true);
+    dpi.setPrefWidth(80);
+    Button save = new Button(lang("figure.view.save"));
+    save.setOnAction(e -> save());
+    ComboBox<SavedAnalysis> saved = new ComboBox<>(vm.savedAnalyses());
+    saved.setPromptText(lang("figure.view.saved"));
+    saved.setConverter(converter(SavedAnalysis::name));
+    saved.setId("analysis-saved");
+    saved.setOnAction(
+        e -> {
+          if (saved.getValue() != null) {
+            run(() -> vm.open(saved.getValue()));
+          }
+        });
+    return new ToolBar(
+        saved,
+        save,
+        export,
+        copy,
+        new Label(lang("figure.view.widthMm")),
+        widthMm,
+        new Label(lang("figure.view.dpi")),
+        dpi);
+  }
+
+  private VBox choosers() {
+    ComboBox<FigureRequest.Kind> kind =
+        new ComboBox<>(FXCollections.observableArrayList(FigureRequest.Kind.values()));
+    kind.setConverter(
+        converter(
+            k ->
+                switch (k) {
+                  case FOREST -> lang("figure.view.forest");
+                  case FUNNEL -> lang("figure.view.funnel");
+                  case FOLLOWUP -> lang("figure.view.followup");
+                }));
+    kind.valueProperty().bindBidirectional(vm.kindProperty());
+    ComboBox<String> outcome = new ComboBox<>(vm.outcomes());
+    outcome.valueProperty().bindBidirectional(vm.outcomeProperty());
+    outcome.setId("analysis-outcome");
+    ComboBox<Double> timePoint = new ComboBox<>(vm.timePoints());
+    timePoint.setConverter(converter(Axis::label));
+    timePoint.valueProperty().bindBidirectional(vm.timePointProperty());
+    ComboBox<String> measure = new ComboBox<>(vm.measures());
+    measure.valueProperty().bindBidirectional(vm.measureProperty());
+    ComboBox<String> model =
+        new ComboBox<>(FXCollections.observableArrayList(AnalysisViewModel.MODELS));
+    model.valueProperty().bindBidirectional(vm.modelProperty());
+    ComboBox<String> test =
+        new ComboBox<>(FXCollections.observableArrayList(AnalysisViewModel.TESTS));
+    test.valueProperty().bindBidirectional(vm.testProperty());
+    ComboBox<String> subgroup = new ComboBox<>();
+    Runnable fillSubgroups =
+        () -> {
+          String keep = vm.subgroupProperty().get();
+          subgroup.getItems().setAll("");
+          subgroup.getItems().addAll(vm.fieldKeys());
+          subgroup.setValue(keep == null ? "" : keep);
+        };
+    vm.fieldKeys()
+        .addListener((javafx.collections.ListChangeListener<String>) c -> fillSubgroups.run());
+    fillSubgroups.run();
+    subgroup.setConverter(converter(s -> s.isEmpty() ? lang("figure.view.none") : s));
+    subgroup
+        .valueProperty()
+        .addListener((o, a, b) -> vm.subgroupProperty().set(b == null || b.isEmpty() ? null : b));
+    ListView<String> columns = new ListView<>(vm.fieldKeys());
+    columns.setPrefHeight(110);
+    columns.setCellFactory(CheckBoxListCell.forListView(this::columnSelected));
+    CheckBox contours = new CheckBox(lang("figure.view.contours"));
+    contours.selectedProperty().bindBidirectional(vm.contoursProperty());
+    CheckBox egger = new CheckBox(lang("figure.view.egger"));
+    egger.selectedProperty().bindBidirectional(vm.eggerProperty());
+    CheckBox trimfill = new CheckBox(lang("figure.view.trimfill"));
+    trimfill.selectedProperty().bindBidirectional(vm.trimfillProperty());
+    ComboBox<FollowUpModelBuilder.ErrorBars> bars =
+        new ComboBox<>(FXCollections.observableArrayList(FollowUpModelBuilder.ErrorBars.values()));
+    bars.valueProperty().bindBidirectional(vm.errorBarsProperty());
+    VBox box =
+        new VBox(
+            4,
+            new Label(lang("figure.view.figure")),
+            kind,
+            new Label(lang("figure.view.outcome")),
+            outcome,
+            new Label(lang("figure.view.timepoint")),
+            timePoint,
+            new Label(lang("figure.view.measure")),
+            measure,
+            new Label(lang("figure.view.model")),
+            model,
+            new Label(lang("figure.view.test")),
+            test,
+            new Label(lang("figure.view.subgroup")),
+            subgroup,
+            new Label(lang("figure.view.columns")),
+            columns,
+            contours,
+            egger,
+            trimfill,
+            new Label(lang("figure.view.errorBars")),
+            bars);
+    VBox.setVgrow(columns, Priority.SOMETIMES);
+    box.setPadding(new Insets(8));
+    box.setPrefWidth(200);
+    return box;
+  }
+
+  private BooleanProperty columnSelected(String key) {
+    BooleanProperty p = new SimpleBooleanProperty(vm.columns().contains(key));
+    p.addListener(
+        (o, a, b) -> {
+          if (b && !vm.columns().contains(key)) {
+            vm.columns().add(key);
+          } else if (!b) {
+            vm.columns().remove(key);
+          }
+        });
+    return p;
+  }
+
+  private void export() {
+    FileChooser fc = new FileChooser();
+    fc.getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("PDF", "*.pdf"),
+            new FileChooser.ExtensionFilter("PNG", "*.png"),
+            new FileChooser.ExtensionFilter("SVG", "*.svg"));
+    File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+    if (f == null) {
+      return;
+    }
+    try {
+      FigureExporter.Result r = vm.export(f.toPath(), widthMm.getValue(), 0, dpi.getValue());
+      summary.textProperty().unbind();
+      summary.setText(lang("figure.view.exported", r.file()));
+      summary.textProperty().bind(vm.summaryProperty());
+    } catch (WorkbenchException ex) {
+      message.textProperty().unbind();
+      message.setText(ex.getMessage());
+      message.textProperty().bind(vm.messageProperty());
+    }
+  }
+
+  private void save() {
+    TextInputDialog d = new TextInputDialog();
+    d.setHeaderText(lang("figure.view.saveName"));
+    d.showAndWait().filter(n -> !n.isBlank()).ifPresent(n -> run(() -> vm.save(n)));
+  }
+
+  /** Runs an action; a reviewer-readable failure is shown in the message line. */
+  private void run(Runnable action) {
+    try {
+      action.run();
+    } catch (WorkbenchException ex) {
+      message.textProperty().unbind();
+      message.setText(ex.getMessage());
+      message.textProperty().bind(vm.messageProperty());
+    }
+  }
+
+  private void copy() {
+    Figure f = vm.figureProperty().get();
+    if (f == null) {
+      return;
+    }
+    double wPt = widthMm.getValue() * 72 / 25.4;
+    BufferedImage img = FigureExporter.png(f, wPt, f.preferredHeightPt(wPt), 200);
+    ClipboardContent content = new ClipboardContent();
+    content.putImage(SwingFXUtils.toFXImage(img, null));
+    Clipboard.getSystemClipboard().setContent(content);
+  }
+
+  private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+    return new StringConverter<>() {
+      @Override
+      public String toString(T t) {
+        return t == null ? "" : f.apply(t);
+      }
+
+      @Override
+      public T fromString(String s) {
+        throw new UnsupportedOperationException("choices are not typed");
+      }
+    };
+  }
+}

@@ -1,0 +1,323 @@
+package org.ewb.ui.analysis;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.ewb.logic.figure.Figure;
+import org.ewb.logic.figure.FigureRequest;
+import org.ewb.logic.figure.FigureRequestJson;
+import org.ewb.logic.figure.Figures;
+import org.ewb.logic.figure.FollowUpModelBuilder;
+import org.ewb.logic.figure.export.FigureExporter;
+import org.ewb.logic.project.ProjectRepository;
+import org.ewb.model.CharacteristicField;
+import org.ewb.model.Outcome;
+import org.ewb.model.OutcomeKind;
+import org.ewb.model.ProjectData;
+import org.ewb.model.SavedAnalysis;
+import org.ewb.model.TimePoint;
+import org.ewb.model.WorkbenchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State of the analysis view: the choices (figure, outcome, time point, measure, model, test,
+ * subgroup, extra columns, funnel and follow-up options), the figure they give and a one-line
+ * summary or the reviewer-readable reason there is none. Re-reads the project after every committed
+ * change of the repository, so an edit in a grid shows in the figure at once.
+ */
+public final class AnalysisViewModel {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AnalysisViewModel.class);
+
+  public static final List<String> MODELS =
+      List.of("REML", "DL", "ML", "PM", "HE", "SJ", "EB", "EE", "MH", "PETO");
+  public static final List<String> TESTS = List.of("z", "knha");
+
+  private final ProjectRepository repo;
+  private ProjectData data;
+  private boolean updating;
+
+  private final ObjectProperty<FigureRequest.Kind> kind =
+      new SimpleObjectProperty<>(FigureRequest.Kind.FOREST);
+  private final ObservableList<String> outcomes = FXCollections.observableArrayList();
+  private final ObjectProperty<String> outcome = new SimpleObjectProperty<>();
+  private final ObservableList<Double> timePoints = FXCollections.observableArrayList();
+  private final ObjectProperty<Double> timePoint = new SimpleObjectProperty<>();
+  private final ObservableList<String> measures = FXCollections.observableArrayList();
+  private final ObjectProperty<String> measure = new SimpleObjectProperty<>();
+  private final ObjectProperty<String> model = new SimpleObjectProperty<>("REML");
+  private final ObjectProperty<String> test = new SimpleObjectProperty<>("z");
+  private final ObservableList<String> fieldKeys = FXCollections.observableArrayList();
+  private final ObjectProperty<String> subgroup = new SimpleObjectProperty<>();
+  private final ObservableList<String> columns = FXCollections.observableArrayList();
+  private final BooleanProperty contours = new SimpleBooleanProperty(true);
+  private final BooleanProperty egger = new SimpleBooleanProperty(false);
+  private final BooleanProperty trimfill = new SimpleBooleanProperty(false);
+  private final ObjectProperty<FollowUpModelBuilder.ErrorBars> errorBars =
+      new SimpleObjectProperty<>(FollowUpModelBuilder.ErrorBars.SD);
+  private final ReadOnlyObjectWrapper<Figure> figure = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  private final ObservableList<SavedAnalysis> savedAnalyses = FXCollections.observableArrayList();
+  private String sort;
+
+  public AnalysisViewModel(ProjectRepository repo) {
+    this.repo = Objects.requireNonNull(repo);
+    repo.addChangeListener(this::reload);
+    for (javafx.beans.Observable o :
+        new javafx.beans.Observable[] {
+          kind, outcome, timePoint, measure, model, test, subgroup, contours, egger, trimfill,
+          errorBars, columns
+        }) {
+      o.addListener(x -> update());
+    }
+    reload();
+  }
+
+  /** Re-reads the project and redraws (called after every committed change). */
+  public void reload() {
+    data = repo.snapshot();
+    updating = true;
+    try {
+      outcomes.setAll(data.outcomes().stream().map(Outcome::name).toList());
+      if (outcome.get() == null || !outcomes.contains(outcome.get())) {
+        outcome.set(outcomes.isEmpty() ? null : outcomes.get(0));
+      }
+      fieldKeys.setAll(data.fields().stream().map(CharacteristicField::key).toList());
+      if (subgroup.get() != null && !fieldKeys.contains(subgroup.get())) {
+        subgroup.set(null);
+      }
+      columns.removeIf(c -> !fieldKeys.contains(c));
+      savedAnalyses.setAll(data.analyses());
+    } finally {
+      updating = false;
+    }
+    update();
+  }
+
+  /** Recomputes choices that depend on the outcome, then the figure. */
+  private void update() {
+    if (updating || data == null) {
+      return;
+    }
+    updating = true;
+    try {
+      Outcome o = data.outcome(Objects.requireNonNullElse(outcome.get(), "")).orElse(null);
+      List<Double> months = new ArrayList<>();
+      List<String> ms = new ArrayList<>();
+      if (o != null) {
+        data.timePointsOf(o.id()).stream().map(TimePoint::months).sorted().forEach(months::add);
+        ms.addAll(
+            switch (o.kind()) {
+              case DICHOTOMOUS -> List.of("RR", "OR", "RD");
+              case CONTINUOUS -> List.of("MD", "SMD");
+              case GENERIC -> List.of("GEN");
+            });
+      }
+      if (!timePoints.equals(months)) {
+        timePoints.setAll(months);
+      }
+      if (timePoint.get() == null || !months.contains(timePoint.get())) {
+        timePoint.set(months.isEmpty() ? null : months.get(months.size() - 1));
+      }
+      if (!measures.equals(ms)) {
+        measures.setAll(ms);
+      }
+      if (measure.get() == null || !ms.contains(measure.get())) {
+        measure.set(ms.isEmpty() ? null : ms.get(0));
+      }
+      if (o == null) {
+        show(null, "", lang("figure.view.noProject"));
+        return;
+      }
+      FigureRequest r = request();
+      try {
+        Figures.Rendered f = Figures.render(data, r);
+        show(f.figure(), f.summary(), "");
+      } catch (WorkbenchException e) {
+        // a reviewer-readable reason (e.g. a half-filled row): shown instead of the figure
+        LOG.debug("No figure: {}", e.getMessage());
+        show(null, "", e.getMessage());
+      }
+    } finally {
+      updating = false;
+    }
+  }
+
+  /** The current choices as a request. */
+  public FigureRequest request() {
+    return new FigureRequest(
+        kind.get(),
+        outcome.get(),
+        timePoint.get(),
+        measure.get(),
+        model.get(),
+        test.get(),
+        subgroup.get(),
+        List.copyOf(columns),
+        errorBars.get(),
+        contours.get(),
+        egger.get(),
+        trimfill.get(),
+        sort);
+  }
+
+  /** Saves the current choices in the project under {@code name} (replacing one of that name). */
+  public SavedAnalysis save(String name) {
+    String json = FigureRequestJson.write(request());
+    SavedAnalysis existing =
+        savedAnalyses.stream().filter(a -> a.name().equals(name.strip())).findFirst().orElse(null);
+    SavedAnalysis a =
+        existing != null
+            ? new SavedAnalysis(existing.id(), existing.name(), json, existing.displayOrder())
+            : new SavedAnalysis(0, name.strip(), json, savedAnalyses.size());
+    return repo.putAnalysis(a);
+  }
+
+  /** Restores the choices of a saved analysis (and draws it). */
+  public void open(SavedAnalysis a) {
+    FigureRequest r = FigureRequestJson.read(a.settingsJson());
+    updating = true;
+    try {
+      kind.set(r.kind());
+      outcome.set(
+          data.outcome(Objects.requireNonNullElse(r.outcome(), ""))
+              .map(Outcome::name)
+              .orElse(outcome.get()));
+      timePoint.set(r.timepoint());
+      measure.set(r.measure());
+      model.set(r.model());
+      test.set(r.test());
+      subgroup.set(r.subgroup());
+      columns.setAll(r.columns().stream().filter(fieldKeys::contains).toList());
+      errorBars.set(r.errorBars());
+      contours.set(r.contours());
+      egger.set(r.egger());
+      trimfill.set(r.trimfill());
+      sort = r.sort();
+    } finally {
+      updating = false;
+    }
+    update();
+  }
+
+  /** The analyses saved in the project, in display order. */
+  public ObservableList<SavedAnalysis> savedAnalyses() {
+    return savedAnalyses;
+  }
+
+  private void show(Figure f, String s, String m) {
+    figure.set(f);
+    summary.set(s);
+    message.set(m);
+  }
+
+  /** Writes the current figure (format from the extension); returns what was written. */
+  public FigureExporter.Result export(Path file, double widthMm, double heightMm, int dpi) {
+    Figure f = figure.get();
+    if (f == null) {
+      throw new WorkbenchException(WorkbenchException.Kind.USAGE, message.get());
+    }
+    return FigureExporter.export(f, file, widthMm, heightMm, dpi);
+  }
+
+  private static String lang(String key, Object... args) {
+    return org.ewb.logic.l10n.Localization.lang(key, args);
+  }
+
+  public boolean isOutcomeKind(OutcomeKind k) {
+    return data != null
+        && data.outcome(Objects.requireNonNullElse(outcome.get(), ""))
+            .map(o -> o.kind() == k)
+            .orElse(false);
+  }
+
+  public ObjectProperty<FigureRequest.Kind> kindProperty() {
+    return kind;
+  }
+
+  public ObservableList<String> outcomes() {
+    return outcomes;
+  }
+
+  public ObjectProperty<String> outcomeProperty() {
+    return outcome;
+  }
+
+  public ObservableList<Double> timePoints() {
+    return timePoints;
+  }
+
+  public ObjectProperty<Double> timePointProperty() {
+    return timePoint;
+  }
+
+  public ObservableList<String> measures() {
+    return measures;
+  }
+
+  public ObjectProperty<String> measureProperty() {
+    return measure;
+  }
+
+  public ObjectProperty<String> modelProperty() {
+    return model;
+  }
+
+  public ObjectProperty<String> testProperty() {
+    return test;
+  }
+
+  public ObservableList<String> fieldKeys() {
+    return fieldKeys;
+  }
+
+  public ObjectProperty<String> subgroupProperty() {
+    return subgroup;
+  }
+
+  /** Field keys shown as extra forest-plot columns, in order. */
+  public ObservableList<String> columns() {
+    return columns;
+  }
+
+  public BooleanProperty contoursProperty() {
+    return contours;
+  }
+
+  public BooleanProperty eggerProperty() {
+    return egger;
+  }
+
+  public BooleanProperty trimfillProperty() {
+    return trimfill;
+  }
+
+  public ObjectProperty<FollowUpModelBuilder.ErrorBars> errorBarsProperty() {
+    return errorBars;
+  }
+
+  public ReadOnlyObjectProperty<Figure> figureProperty() {
+    return figure.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty summaryProperty() {
+    return summary.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
+  }
+}
