@@ -1,9 +1,5 @@
 package org.ewb.cli;
 
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -155,19 +151,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             outcome, new BiasSensitivitySections.Options(bias, leave1out, cumulative));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      // compact, streamed, Schubfach number formatting: 10^5 studies in well under a second
-      ObjectMapper mapper =
-          JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
-      mapper.disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-      mapper
-          .getFactory()
-          .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      // compact and streamed (10^5 studies are ~20 MB), without Jackson data binding
       Map<String, Object> fields = outcome.fields();
       if (extra != null) {
         fields.putAll(extra.json());
       }
-      mapper.writeValue(out, fields);
-      out.println();
+      Json.printCompact(out, fields);
     } else {
       out.print(ReportText.render(outcome));
       if (extra != null) {

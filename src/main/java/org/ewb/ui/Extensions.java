@@ -2,6 +2,8 @@ package org.ewb.ui;
 
 import javafx.application.Platform;
 import org.ewb.logic.validation.Problem;
+import org.ewb.ui.analysis.AnalysisView;
+import org.ewb.ui.analysis.AnalysisViewModel;
 import org.ewb.ui.extraction.CharacteristicsView;
 import org.ewb.ui.extraction.OutcomeView;
 import org.ewb.ui.extraction.ProblemsView;
@@ -10,8 +12,7 @@ import org.ewb.ui.main.NavItem;
 
 /**
  * Installs the feature views into the main window: one line per feature (extraction grids,
- * problems, analyses). The analyses view of {@code org.ewb.ui.analysis} goes here with {@code
- * window.installCenterView(NavItem.Kind.ANALYSES, item -> new AnalysisView(...))}.
+ * problems, analyses).
  */
 final class Extensions {
 
@@ -32,6 +33,10 @@ final class Extensions {
         });
     window.installCenterView(
         NavItem.Kind.PROBLEMS, item -> new ProblemsView(window.viewModel(), p -> jump(window, p)));
+    // the analysis works on the open project's cache, so saved analyses go through the same port
+    window.installCenterView(
+        NavItem.Kind.ANALYSES,
+        item -> new AnalysisView(new AnalysisViewModel(window.viewModel().project())));
   }
 
   /** Shows the cell of a problem: its outcome grid, or the characteristics grid. */

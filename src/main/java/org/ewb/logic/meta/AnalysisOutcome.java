@@ -46,7 +46,7 @@ public record AnalysisOutcome(
     m.put("level", 95);
     if (model != null) {
       m.putAll(ResultFields.model(model, backTransform));
-      m.put("studies", ResultFields.studies(effectSizes, model, backTransform));
+      m.put("studies", ResultFields.studiesView(effectSizes, model, backTransform));
     } else {
       m.putAll(ResultFields.mh(mh));
       m.put("studies", ResultFields.mhStudies(mh));

@@ -314,6 +314,36 @@ public final class ResultFields {
     return out;
   }
 
+  /**
+   * The same rows as {@link #studies} as a read-only list that builds each row when it is read, so
+   * that writing 10^5 studies does not hold 10^5 maps.
+   */
+  public static List<Map<String, Object>> studiesView(
+      List<EffectSize> es, MetaResult fit, BackTransform bt) {
+    int[] fitIndex = new int[es.size()];
+    int j = 0;
+    for (int i = 0; i < es.size(); i++) {
+      fitIndex[i] = es.get(i).included() ? j++ : -1;
+    }
+    return new java.util.AbstractList<>() {
+      @Override
+      public Map<String, Object> get(int i) {
+        EffectSize e = es.get(i);
+        Map<String, Object> m = study(e, i + 1, bt);
+        m.put("included", e.included());
+        if (fit != null) {
+          m.put("weight_pct", fitIndex[i] >= 0 ? num(fit.weightPercent(fitIndex[i])) : null);
+        }
+        return m;
+      }
+
+      @Override
+      public int size() {
+        return es.size();
+      }
+    };
+  }
+
   /** The fields of one study's effect size (no weight). */
   public static Map<String, Object> study(EffectSize e, int row, BackTransform bt) {
     Map<String, Object> m = new LinkedHashMap<>();

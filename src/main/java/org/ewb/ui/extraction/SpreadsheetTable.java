@@ -58,7 +58,9 @@ public final class SpreadsheetTable<R> {
     table.setEditable(true);
     table.getSelectionModel().setCellSelectionEnabled(true);
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-    table.setFixedCellSize(26);
+    // no fixed cell size: with one, TableRow culls the cells of columns scrolled out of view,
+    // which would take the frozen first column with them; rows get their height from CSS
+    table.getStyleClass().add("fixed-rows");
     table.getStyleClass().add("spreadsheet");
     table.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
     table.addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);

@@ -258,4 +258,51 @@ class CharacteristicsGridTest {
     assertEquals("BM-MSC", vm.text(zhang, 2));
     assertEquals("Route", grid(robot).getVisibleLeafColumn(5).getText());
   }
+
+  @Test
+  void theStudyLabelStaysInViewWhenScrollingSideways(FxRobot robot) {
+    robot.interact(
+        () -> {
+          for (int i = 0; i < 15; i++) {
+            view(robot)
+                .viewModel()
+                .addField(
+                    new org.ewb.model.CharacteristicField(
+                        0,
+                        "",
+                        "Extra " + i,
+                        "",
+                        org.ewb.model.FieldType.TEXT,
+                        "",
+                        null,
+                        "",
+                        "",
+                        0));
+          }
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.control.ScrollBar hbar =
+        grid(robot).lookupAll(".scroll-bar").stream()
+            .filter(b -> b instanceof javafx.scene.control.ScrollBar)
+            .map(b -> (javafx.scene.control.ScrollBar) b)
+            .filter(
+                b ->
+                    b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL
+                        && b.getParent() instanceof javafx.scene.control.skin.VirtualFlow)
+            .findFirst()
+            .orElseThrow();
+    Node label =
+        robot
+            .lookup(".frozen")
+            .match(
+                n ->
+                    n instanceof javafx.scene.control.TableCell<?, ?> c
+                        && "Hu 2013".equals(c.getText()))
+            .query();
+    double before = label.localToScene(0, 0).getX();
+    robot.interact(() -> hbar.setValue(hbar.getMax()));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(hbar.getMax() > 100, "the grid is wider than the window");
+    assertEquals(before, label.localToScene(0, 0).getX(), 1.0);
+  }
 }

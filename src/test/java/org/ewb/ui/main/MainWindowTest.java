@@ -73,4 +73,17 @@ class MainWindowTest {
     TableView<Study> table = robot.lookup("#studyTable").queryTableView();
     assertEquals(3, table.getItems().size());
   }
+
+  @Test
+  void eachNavigatorNodeShowsItsView(FxRobot robot) {
+    long outcome = window.viewModel().outcomes().get(0).id();
+    robot.interact(() -> window.navigate(NavItem.Kind.CHARACTERISTICS, 0));
+    assertEquals("characteristicsView", window.centreView().getId());
+    robot.interact(() -> window.navigate(NavItem.Kind.OUTCOME, outcome));
+    assertEquals("outcomeView", window.centreView().getId());
+    robot.interact(() -> window.navigate(NavItem.Kind.PROBLEMS, 0));
+    assertEquals("problemsView", window.centreView().getId());
+    robot.interact(() -> window.navigate(NavItem.Kind.ANALYSES, 0));
+    assertEquals("AnalysisView", window.centreView().getClass().getSimpleName());
+  }
 }
