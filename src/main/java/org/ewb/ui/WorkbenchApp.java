@@ -1,11 +1,15 @@
 package org.ewb.ui;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.ewb.logic.extraction.ProjectCache;
 import org.ewb.logic.project.ProjectRepository;
 import org.ewb.model.WorkbenchException;
 import org.ewb.ui.main.MainViewModel;
@@ -19,6 +23,13 @@ import org.ewb.ui.main.WorkbenchSettings;
 public final class WorkbenchApp extends Application {
 
   private static Path initialFile;
+
+  /**
+   * The initial project, read on a background thread while JavaFX starts (both take about a second
+   * on a large project, and the machine has more than one core).
+   */
+  private static CompletableFuture<ProjectCache> preloaded;
+
   private static Function<Path, ProjectRepository> opener;
   private static BiFunction<Path, String, ProjectRepository> creator;
   private MainWindow window;
@@ -31,6 +42,16 @@ public final class WorkbenchApp extends Application {
     initialFile = file;
     opener = open;
     creator = create;
+    if (file != null && Files.isRegularFile(file)) {
+      preloaded =
+          CompletableFuture.supplyAsync(
+              () -> ProjectCache.load(open.apply(file)),
+              r -> {
+                Thread t = new Thread(r, "ewb-preload");
+                t.setDaemon(true);
+                t.start();
+              });
+    }
     Application.launch(WorkbenchApp.class);
   }
 
@@ -40,8 +61,26 @@ public final class WorkbenchApp extends Application {
     stage.show();
     if (initialFile != null) {
       Path file = initialFile;
-      Platform.runLater(() -> window.run(() -> window.viewModel().open(file)));
+      CompletableFuture<ProjectCache> pre = preloaded;
+      preloaded = null;
+      Platform.runLater(() -> window.run(() -> openInitial(file, pre)));
     }
+  }
+
+  /** Installs the preloaded project, or opens the file (giving the usual message if it fails). */
+  private void openInitial(Path file, CompletableFuture<ProjectCache> pre) {
+    if (pre != null) {
+      try {
+        window.viewModel().install(pre.join());
+        return;
+      } catch (CompletionException e) {
+        if (!(e.getCause() instanceof WorkbenchException we)) {
+          throw e;
+        }
+        throw we;
+      }
+    }
+    window.viewModel().open(file);
   }
 
   /** Builds the main window on a stage (also used by tests with their own settings). */

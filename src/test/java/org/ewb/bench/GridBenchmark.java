@@ -28,15 +28,36 @@ import org.ewb.ui.main.WorkbenchSettings;
  * typed cell to the value being stored in the file. Prints its figures to standard error.
  *
  * <pre>
- * java -cp target/classes:target/test-classes:$(cat cp.txt) org.ewb.bench.GridBenchmark\$Run FILE
+ * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * xvfb-run -a -s "-screen 0 1600x1000x24" java -cp target/classes:target/test-classes:$(cat cp.txt) \
+ *     org.ewb.bench.GridBenchmark\$Run FILE
  * </pre>
+ *
+ * <p>Besides wall time it prints the process CPU time of each phase (the machine is shared, so wall
+ * time alone says little) and the time from JVM start to the first window (JavaFX start-up).
  */
 public final class GridBenchmark extends Application {
 
   private static final java.io.PrintStream OUT = System.err;
 
+  private static final java.lang.management.RuntimeMXBean RUNTIME =
+      java.lang.management.ManagementFactory.getRuntimeMXBean();
+
+  /** CPU time of the whole process (all threads, JIT and GC included), in ms. */
+  private static double cpuMs() {
+    return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e6;
+  }
+
   @Override
   public void start(Stage stage) {
+    OUT.printf(
+        Locale.ROOT,
+        "JVM start to Application.start  %d ms (cpu %.0f ms)%n",
+        RUNTIME.getUptime(),
+        cpuMs());
     Path file = Path.of(getParameters().getRaw().get(0));
     Localization.setLocale(Locale.ENGLISH);
     WorkbenchSettings settings =
@@ -45,35 +66,89 @@ public final class GridBenchmark extends Application {
     MainWindow w =
         WorkbenchApp.open(stage, SqliteProjectStore::open, SqliteProjectStore::create, settings);
     stage.show();
+    // as the application does: the empty window is drawn first, then the project is opened
+    afterPulse(
+        stage,
+        () -> true,
+        () -> {
+          OUT.printf(
+              Locale.ROOT,
+              "JVM start to empty window laid out  %d ms (cpu %.0f ms)%n",
+              RUNTIME.getUptime(),
+              cpuMs());
+          Platform.runLater(() -> openAndMeasure(stage, w, file, settings));
+        });
+  }
+
+  private MainWindow window;
+
+  private void openAndMeasure(Stage stage, MainWindow w, Path file, WorkbenchSettings settings) {
+    window = w;
     long t0 = System.nanoTime();
+    double c0 = cpuMs();
     w.viewModel().open(file);
     long tOpened = System.nanoTime();
+    double cOpened = cpuMs();
+    OUT.printf(
+        Locale.ROOT,
+        "open (read %d studies into memory)  %.0f ms (cpu %.0f ms)%n",
+        w.viewModel().studies().size(),
+        (tOpened - t0) / 1e6,
+        cOpened - c0);
+    // the study list shows once a pulse has laid out its first rows
+    afterPulse(
+        stage,
+        () -> w.centreView() != null && w.centreView().lookup(".table-row-cell") != null,
+        () -> {
+          OUT.printf(
+              Locale.ROOT,
+              "open-to-study-list (first rows laid out)  %.0f ms (cpu %.0f ms)%n",
+              (System.nanoTime() - t0) / 1e6,
+              cpuMs() - c0);
+          Platform.runLater(() -> showGrid(stage, w, settings));
+        });
+  }
+
+  private void showGrid(Stage stage, MainWindow w, WorkbenchSettings settings) {
+    long t0 = System.nanoTime();
+    double c0 = cpuMs();
     w.navigate(NavItem.Kind.CHARACTERISTICS, 0);
     CharacteristicsView view = (CharacteristicsView) w.centreView();
     TableView<Study> table = view.sheet().table();
-    // the grid is visible once a pulse has laid out and drawn its first rows
+    afterPulse(
+        stage,
+        () -> table.lookup(".table-row-cell") != null,
+        () -> {
+          OUT.printf(
+              Locale.ROOT,
+              "characteristics grid (navigate to first rows laid out)  %.0f ms (cpu %.0f ms)%n",
+              (System.nanoTime() - t0) / 1e6,
+              cpuMs() - c0);
+          OUT.printf(
+              Locale.ROOT,
+              "JVM start to grid shown  %d ms (cpu %.0f ms)%n",
+              RUNTIME.getUptime(),
+              cpuMs());
+          Platform.runLater(() -> scroll(table, view, settings));
+        });
+  }
+
+  /** Runs {@code then} after the first layout pulse at which {@code ready} holds. */
+  private static void afterPulse(
+      Stage stage, java.util.function.BooleanSupplier ready, Runnable then) {
     stage
         .getScene()
         .addPostLayoutPulseListener(
             new Runnable() {
               @Override
               public void run() {
-                if (table.lookup(".table-row-cell") != null) {
+                if (ready.getAsBoolean()) {
                   stage.getScene().removePostLayoutPulseListener(this);
-                  long tGrid = System.nanoTime();
-                  OUT.printf(
-                      Locale.ROOT,
-                      "open (read %d studies into memory)  %.0f ms%n",
-                      table.getItems().size(),
-                      (tOpened - t0) / 1e6);
-                  OUT.printf(
-                      Locale.ROOT,
-                      "open-to-grid (first rows laid out)  %.0f ms%n",
-                      (tGrid - t0) / 1e6);
-                  Platform.runLater(() -> scroll(table, view, settings));
+                  then.run();
                 }
               }
             });
+    Platform.requestNextPulse();
   }
 
   private void scroll(TableView<Study> table, CharacteristicsView view, WorkbenchSettings s) {
@@ -129,9 +204,30 @@ public final class GridBenchmark extends Application {
         "undo (200 edits)  median %.1f ms, p95 %.1f ms%n",
         pct(undo, 50),
         pct(undo, 95));
-    table.getScene().getWindow().hide();
-    s.clear();
-    Platform.exit();
+    outcomeGrid((Stage) table.getScene().getWindow(), s);
+  }
+
+  /** First view of an outcome grid: its data is read from the file on first use (ADR 0073). */
+  private void outcomeGrid(Stage stage, WorkbenchSettings s) {
+    long t0 = System.nanoTime();
+    double c0 = cpuMs();
+    window.navigate(NavItem.Kind.OUTCOME, window.viewModel().outcomes().get(0).id());
+    afterPulse(
+        stage,
+        () -> window.centreView().lookup(".table-row-cell") != null,
+        () -> {
+          OUT.printf(
+              Locale.ROOT,
+              "outcome grid, first view (reads 60,000 measurements)  %.0f ms (cpu %.0f ms)%n",
+              (System.nanoTime() - t0) / 1e6,
+              cpuMs() - c0);
+          Platform.runLater(
+              () -> {
+                stage.hide();
+                s.clear();
+                Platform.exit();
+              });
+        });
   }
 
   private static double pct(List<Double> values, int p) {

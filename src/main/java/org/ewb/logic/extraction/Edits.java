@@ -224,7 +224,7 @@ public final class Edits {
   /** Removes an arm and its measurements (undo restores both). */
   public static Edit deleteArm(ProjectCache p, long armId) {
     Arm a = p.arm(armId).orElseThrow(() -> new IllegalArgumentException("no such arm"));
-    List<Measurement> ms = p.measurementsWhere(m -> m.armId() == armId);
+    List<Measurement> ms = p.measurementsOfArm(armId);
     Inserting<Arm> insert =
         new Inserting<>(
             a,
@@ -278,8 +278,8 @@ public final class Edits {
   public static Edit deleteTimePoint(ProjectCache p, long timePointId) {
     TimePoint t =
         p.timePoint(timePointId).orElseThrow(() -> new IllegalArgumentException("no time point"));
-    List<Measurement> ms = p.measurementsWhere(m -> m.timePointId() == timePointId);
-    List<GenericEstimate> gs = p.estimatesWhere(g -> g.timePointId() == timePointId);
+    List<Measurement> ms = p.measurementsOfTimePoint(timePointId);
+    List<GenericEstimate> gs = p.estimatesOfTimePoint(timePointId);
     Inserting<TimePoint> insert =
         new Inserting<>(
             t,

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.ewb.logic.project.OutcomeData;
 import org.ewb.logic.project.ProjectRepository;
+import org.ewb.logic.project.ProjectSummary;
 import org.ewb.model.Arm;
 import org.ewb.model.CharacteristicField;
 import org.ewb.model.CharacteristicValue;
@@ -29,6 +31,13 @@ import org.ewb.model.TimePoint;
  * studies read cells without touching the file, and an edit costs one store call. Edits and undo
  * work against this class through the {@link ProjectRepository} port, so the mirror can never drift
  * from what the edits did. If a grouped change fails, the mirror is reloaded from the store.
+ *
+ * <p>Outcome data (measurements and generic estimates) is loaded per outcome on first use, so that
+ * a large project opens without reading its hundreds of thousands of measurements (ADR 0073). An
+ * outcome is "loaded" once its data is in memory; a write into an outcome that is not loaded goes
+ * to the store only (it is read from there when the outcome is loaded). Not thread-safe: use it on
+ * one thread; other threads may read outcome data from {@link #store()} and hand it over with
+ * {@link #offer}.
  */
 public final class ProjectCache implements ProjectRepository {
 
@@ -56,8 +65,20 @@ public final class ProjectCache implements ProjectRepository {
   private final Map<Long, Arm> arms = new HashMap<>();
   private final Map<Long, Outcome> outcomes = new HashMap<>();
   private final Map<Long, TimePoint> timePoints = new HashMap<>();
-  private final Map<CellKey, Measurement> measurements = new HashMap<>();
-  private final Map<CellKey, GenericEstimate> estimates = new HashMap<>();
+
+  /** Outcome data of the loaded outcomes only, by outcome id. */
+  private final Map<Long, Map<CellKey, Measurement>> measurements = new HashMap<>();
+
+  private final Map<Long, Map<CellKey, GenericEstimate>> estimates = new HashMap<>();
+  private final java.util.Set<Long> loaded = new java.util.HashSet<>();
+
+  /** Measurement counts of the outcomes not loaded (for the status line); null when stale. */
+  private Map<Long, Long> unloadedCounts = new HashMap<>();
+
+  /** Bumped by every write that may change outcome data in the store (see {@link #offer}). */
+  private long dataVersion;
+
+  private Map<Long, List<Arm>> armsByStudy;
   private final Map<Long, TableLayout> layouts = new LinkedHashMap<>();
   private final Map<Long, SavedAnalysis> analyses = new LinkedHashMap<>();
   private List<Study> sortedStudies;
@@ -68,7 +89,7 @@ public final class ProjectCache implements ProjectRepository {
     this.store = store;
   }
 
-  /** Reads the whole store once into memory. */
+  /** Reads the store into memory, except outcome data, which is read per outcome when needed. */
   public static ProjectCache load(ProjectRepository store) {
     ProjectCache cache = new ProjectCache(store);
     cache.reload();
@@ -81,7 +102,7 @@ public final class ProjectCache implements ProjectRepository {
   }
 
   private void reload() {
-    ProjectData d = store.snapshot();
+    ProjectData d = store.snapshotWithoutOutcomeData();
     project = d.project();
     studies.clear();
     fields.clear();
@@ -91,6 +112,10 @@ public final class ProjectCache implements ProjectRepository {
     timePoints.clear();
     measurements.clear();
     estimates.clear();
+    loaded.clear();
+    unloadedCounts = null;
+    dataVersion++;
+    armsByStudy = null;
     layouts.clear();
     analyses.clear();
     d.studies().forEach(s -> studies.put(s.id(), s));
@@ -99,11 +124,96 @@ public final class ProjectCache implements ProjectRepository {
     d.arms().forEach(a -> arms.put(a.id(), a));
     d.outcomes().forEach(o -> outcomes.put(o.id(), o));
     d.timePoints().forEach(t -> timePoints.put(t.id(), t));
-    d.measurements().forEach(m -> measurements.put(key(m), m));
-    d.genericEstimates().forEach(g -> estimates.put(key(g), g));
     d.layouts().forEach(l -> layouts.put(l.id(), l));
     d.analyses().forEach(a -> analyses.put(a.id(), a));
     sortedStudies = null;
+  }
+
+  // ---- lazy outcome data ----
+
+  /** Whether an outcome's data is in memory (or the outcome does not exist). */
+  public boolean isLoaded(long outcomeId) {
+    return loaded.contains(outcomeId) || !outcomes.containsKey(outcomeId);
+  }
+
+  /** Outcomes whose data is not in memory yet, in display order. */
+  public List<Outcome> unloadedOutcomes() {
+    return outcomes().stream().filter(o -> !loaded.contains(o.id())).toList();
+  }
+
+  /** Reads an outcome's data from the store unless it is in memory already. */
+  public void ensureLoaded(long outcomeId) {
+    if (!isLoaded(outcomeId)) {
+      install(outcomeId, store.outcomeData(outcomeId));
+    }
+  }
+
+  /** Reads the data of every outcome not in memory yet. */
+  public void ensureAllLoaded() {
+    for (Outcome o : unloadedOutcomes()) {
+      ensureLoaded(o.id());
+    }
+  }
+
+  /**
+   * A number that changes whenever outcome data may have been written. Another thread that reads an
+   * outcome's data from {@link #store()} takes this number before it starts and hands the data over
+   * with {@link #offer}, which refuses it if anything was written in the meantime.
+   */
+  public long dataVersion() {
+    return dataVersion;
+  }
+
+  /**
+   * Takes an outcome's data read elsewhere (on another thread, from {@link #store()}) if the
+   * outcome is still not loaded and no outcome data was written since {@code version} was taken.
+   *
+   * @return whether the outcome is loaded now
+   */
+  public boolean offer(long outcomeId, OutcomeData data, long version) {
+    if (isLoaded(outcomeId)) {
+      return true;
+    }
+    if (version != dataVersion) {
+      return false;
+    }
+    install(outcomeId, data);
+    return true;
+  }
+
+  private void install(long outcomeId, OutcomeData data) {
+    Map<CellKey, Measurement> ms = new HashMap<>(data.measurements().size() * 4 / 3 + 1);
+    data.measurements().forEach(m -> ms.put(key(m), m));
+    Map<CellKey, GenericEstimate> gs = new HashMap<>();
+    data.genericEstimates().forEach(g -> gs.put(key(g), g));
+    measurements.put(outcomeId, ms);
+    estimates.put(outcomeId, gs);
+    loaded.add(outcomeId);
+    if (unloadedCounts != null) {
+      unloadedCounts.remove(outcomeId);
+    }
+  }
+
+  private Map<CellKey, Measurement> measurementsOf(long outcomeId) {
+    ensureLoaded(outcomeId);
+    return measurements.getOrDefault(outcomeId, Map.of());
+  }
+
+  private Map<CellKey, GenericEstimate> estimatesOf(long outcomeId) {
+    ensureLoaded(outcomeId);
+    return estimates.getOrDefault(outcomeId, Map.of());
+  }
+
+  private boolean allLoaded() {
+    return loaded.containsAll(outcomes.keySet());
+  }
+
+  /** Marks that outcome data may have changed in outcomes not loaded (their counts are stale). */
+  private void outcomeDataWritten(boolean touchesUnloaded) {
+    dataVersion++;
+    if (touchesUnloaded) {
+      unloadedCounts = null;
+    }
   }
 
   // ---- reads (from memory) ----
@@ -153,7 +263,15 @@ public final class ProjectCache implements ProjectRepository {
   }
 
   public List<Arm> armsOf(long studyId) {
-    return arms.values().stream().filter(a -> a.studyId() == studyId).sorted(ARM_ORDER).toList();
+    if (armsByStudy == null) {
+      Map<Long, List<Arm>> byStudy = new HashMap<>();
+      arms.values().stream()
+          .sorted(ARM_ORDER)
+          .forEach(a -> byStudy.computeIfAbsent(a.studyId(), k -> new ArrayList<>()).add(a));
+      byStudy.replaceAll((k, v) -> List.copyOf(v));
+      armsByStudy = byStudy;
+    }
+    return armsByStudy.getOrDefault(studyId, List.of());
   }
 
   public Optional<Arm> arm(long id) {
@@ -179,33 +297,86 @@ public final class ProjectCache implements ProjectRepository {
     return Optional.ofNullable(timePoints.get(id));
   }
 
+  /** A measurement (loading its outcome's data on first use). */
   public Optional<Measurement> measurement(long studyId, long outcomeId, long armId, long tpId) {
-    return Optional.ofNullable(measurements.get(new CellKey(studyId, outcomeId, armId, tpId)));
+    return Optional.ofNullable(
+        measurementsOf(outcomeId).get(new CellKey(studyId, outcomeId, armId, tpId)));
   }
 
+  /** A generic estimate (loading its outcome's data on first use). */
   public Optional<GenericEstimate> estimate(long studyId, long outcomeId, long tpId) {
-    return Optional.ofNullable(estimates.get(new CellKey(studyId, outcomeId, 0, tpId)));
+    return Optional.ofNullable(
+        estimatesOf(outcomeId).get(new CellKey(studyId, outcomeId, 0, tpId)));
   }
 
-  /** Measurements of one study (any outcome), for undoing its deletion. */
+  /**
+   * Measurements of one study (any outcome), for undoing its deletion: from memory for loaded
+   * outcomes, from the store for the others (without loading them).
+   */
   public List<Measurement> measurementsOfStudy(long studyId) {
-    return measurements.values().stream().filter(m -> m.studyId() == studyId).toList();
+    return outcomeDataOfStudy(studyId).measurements();
   }
 
-  public List<Measurement> measurementsWhere(java.util.function.Predicate<Measurement> p) {
-    return measurements.values().stream().filter(p).toList();
+  /** Generic estimates of one study (any outcome), as {@link #measurementsOfStudy}. */
+  public List<GenericEstimate> estimatesOfStudy(long studyId) {
+    return outcomeDataOfStudy(studyId).genericEstimates();
   }
 
-  public List<GenericEstimate> estimatesWhere(java.util.function.Predicate<GenericEstimate> p) {
-    return estimates.values().stream().filter(p).toList();
+  /** Measurements of one arm (any outcome). */
+  public List<Measurement> measurementsOfArm(long armId) {
+    Arm a = arms.get(armId);
+    return a == null
+        ? List.of()
+        : measurementsOfStudy(a.studyId()).stream().filter(m -> m.armId() == armId).toList();
+  }
+
+  /** Measurements at one time point (loading its outcome's data). */
+  public List<Measurement> measurementsOfTimePoint(long timePointId) {
+    TimePoint t = timePoints.get(timePointId);
+    return t == null
+        ? List.of()
+        : measurementsOf(t.outcomeId()).values().stream()
+            .filter(m -> m.timePointId() == timePointId)
+            .toList();
+  }
+
+  /** Generic estimates at one time point (loading its outcome's data). */
+  public List<GenericEstimate> estimatesOfTimePoint(long timePointId) {
+    TimePoint t = timePoints.get(timePointId);
+    return t == null
+        ? List.of()
+        : estimatesOf(t.outcomeId()).values().stream()
+            .filter(g -> g.timePointId() == timePointId)
+            .toList();
   }
 
   public int studyCount() {
     return studies.size();
   }
 
-  public int measurementCount() {
-    return measurements.size();
+  /** Measurements in the project (counted in the store for outcomes not loaded). */
+  public long measurementCount() {
+    long n = 0;
+    for (Map<CellKey, Measurement> ms : measurements.values()) {
+      n += ms.size();
+    }
+    if (!allLoaded()) {
+      if (unloadedCounts == null) {
+        Map<Long, Long> counts = new HashMap<>();
+        for (ProjectSummary.OutcomeSummary o : store.summary().outcomes()) {
+          if (!loaded.contains(o.outcome().id())) {
+            counts.put(o.outcome().id(), o.measurements());
+          }
+        }
+        unloadedCounts = counts;
+      }
+      for (long id : outcomes.keySet()) {
+        if (!loaded.contains(id)) {
+          n += unloadedCounts.getOrDefault(id, 0L);
+        }
+      }
+    }
+    return n;
   }
 
   public int armCount() {
@@ -219,8 +390,54 @@ public final class ProjectCache implements ProjectRepository {
     return store.file();
   }
 
+  /** The whole project, loading the data of every outcome not in memory yet. */
   @Override
   public ProjectData snapshot() {
+    ensureAllLoaded();
+    List<Measurement> ms = new ArrayList<>();
+    List<GenericEstimate> gs = new ArrayList<>();
+    for (Outcome o : outcomes()) {
+      ms.addAll(measurements.getOrDefault(o.id(), Map.of()).values());
+      gs.addAll(estimates.getOrDefault(o.id(), Map.of()).values());
+    }
+    return snapshot(ms, gs);
+  }
+
+  @Override
+  public ProjectData snapshotWithoutOutcomeData() {
+    return snapshot(List.of(), List.of());
+  }
+
+  /** One outcome's data, from memory (loaded on first use). */
+  @Override
+  public OutcomeData outcomeData(long outcomeId) {
+    return new OutcomeData(
+        new ArrayList<>(measurementsOf(outcomeId).values()),
+        new ArrayList<>(estimatesOf(outcomeId).values()));
+  }
+
+  /** A study's data: loaded outcomes from memory, the others from the store. */
+  @Override
+  public OutcomeData outcomeDataOfStudy(long studyId) {
+    List<Measurement> ms = new ArrayList<>();
+    List<GenericEstimate> gs = new ArrayList<>();
+    for (Map<CellKey, Measurement> byKey : measurements.values()) {
+      byKey.values().stream().filter(m -> m.studyId() == studyId).forEach(ms::add);
+    }
+    for (Map<CellKey, GenericEstimate> byKey : estimates.values()) {
+      byKey.values().stream().filter(g -> g.studyId() == studyId).forEach(gs::add);
+    }
+    if (!allLoaded()) {
+      OutcomeData stored = store.outcomeDataOfStudy(studyId);
+      stored.measurements().stream().filter(m -> !loaded.contains(m.outcomeId())).forEach(ms::add);
+      stored.genericEstimates().stream()
+          .filter(g -> !loaded.contains(g.outcomeId()))
+          .forEach(gs::add);
+    }
+    return new OutcomeData(ms, gs);
+  }
+
+  private ProjectData snapshot(List<Measurement> ms, List<GenericEstimate> gs) {
     List<CharacteristicValue> vals = new ArrayList<>();
     values.values().forEach(m -> vals.addAll(m.values()));
     List<Arm> armList = new ArrayList<>();
@@ -235,8 +452,8 @@ public final class ProjectCache implements ProjectRepository {
         armList,
         outcomes(),
         tps,
-        new ArrayList<>(measurements.values()),
-        new ArrayList<>(estimates.values()),
+        ms,
+        gs,
         new ArrayList<>(layouts.values()),
         new ArrayList<>(analyses.values()));
   }
@@ -276,8 +493,10 @@ public final class ProjectCache implements ProjectRepository {
     studies.remove(studyId);
     values.remove(studyId);
     arms.values().removeIf(a -> a.studyId() == studyId);
-    measurements.keySet().removeIf(k -> k.studyId() == studyId);
-    estimates.keySet().removeIf(k -> k.studyId() == studyId);
+    armsByStudy = null;
+    measurements.values().forEach(m -> m.keySet().removeIf(k -> k.studyId() == studyId));
+    estimates.values().forEach(m -> m.keySet().removeIf(k -> k.studyId() == studyId));
+    outcomeDataWritten(!allLoaded());
     sortedStudies = null;
     changed();
   }
@@ -327,6 +546,7 @@ public final class ProjectCache implements ProjectRepository {
   public Arm insertArm(Arm arm) {
     Arm stored = store.insertArm(arm);
     arms.put(stored.id(), stored);
+    armsByStudy = null;
     changed();
     return stored;
   }
@@ -335,6 +555,7 @@ public final class ProjectCache implements ProjectRepository {
   public void updateArm(Arm arm) {
     store.updateArm(arm);
     arms.put(arm.id(), arm);
+    armsByStudy = null;
     changed();
   }
 
@@ -342,7 +563,9 @@ public final class ProjectCache implements ProjectRepository {
   public void deleteArm(long armId) {
     store.deleteArm(armId);
     arms.remove(armId);
-    measurements.keySet().removeIf(k -> k.armId() == armId);
+    armsByStudy = null;
+    measurements.values().forEach(m -> m.keySet().removeIf(k -> k.armId() == armId));
+    outcomeDataWritten(!allLoaded());
     changed();
   }
 
@@ -350,6 +573,8 @@ public final class ProjectCache implements ProjectRepository {
   public Outcome insertOutcome(Outcome outcome) {
     Outcome stored = store.insertOutcome(outcome);
     outcomes.put(stored.id(), stored);
+    // a new outcome holds no data (a re-inserted one on undo gets its data through this cache)
+    install(stored.id(), new OutcomeData(List.of(), List.of()));
     changed();
     return stored;
   }
@@ -366,8 +591,13 @@ public final class ProjectCache implements ProjectRepository {
     store.deleteOutcome(outcomeId);
     outcomes.remove(outcomeId);
     timePoints.values().removeIf(t -> t.outcomeId() == outcomeId);
-    measurements.keySet().removeIf(k -> k.outcomeId() == outcomeId);
-    estimates.keySet().removeIf(k -> k.outcomeId() == outcomeId);
+    measurements.remove(outcomeId);
+    estimates.remove(outcomeId);
+    loaded.remove(outcomeId);
+    if (unloadedCounts != null) {
+      unloadedCounts.remove(outcomeId);
+    }
+    outcomeDataWritten(false);
     changed();
   }
 
@@ -389,20 +619,25 @@ public final class ProjectCache implements ProjectRepository {
   @Override
   public void deleteTimePoint(long timePointId) {
     store.deleteTimePoint(timePointId);
-    timePoints.remove(timePointId);
-    measurements.keySet().removeIf(k -> k.timePointId() == timePointId);
-    estimates.keySet().removeIf(k -> k.timePointId() == timePointId);
+    TimePoint t = timePoints.remove(timePointId);
+    measurements.values().forEach(m -> m.keySet().removeIf(k -> k.timePointId() == timePointId));
+    estimates.values().forEach(m -> m.keySet().removeIf(k -> k.timePointId() == timePointId));
+    outcomeDataWritten(t != null && !loaded.contains(t.outcomeId()));
     changed();
   }
 
   @Override
   public Measurement putMeasurement(Measurement measurement) {
     Measurement stored = store.putMeasurement(measurement);
-    CellKey k = key(measurement);
-    if (isEmpty(measurement)) {
-      measurements.remove(k);
-    } else {
-      measurements.put(k, stored != null ? stored : measurement);
+    Map<CellKey, Measurement> ms = measurements.get(measurement.outcomeId());
+    outcomeDataWritten(ms == null);
+    if (ms != null) {
+      CellKey k = key(measurement);
+      if (isEmpty(measurement)) {
+        ms.remove(k);
+      } else {
+        ms.put(k, stored != null ? stored : measurement);
+      }
     }
     changed();
     return stored;
@@ -411,11 +646,17 @@ public final class ProjectCache implements ProjectRepository {
   @Override
   public GenericEstimate putGenericEstimate(GenericEstimate estimate) {
     GenericEstimate stored = store.putGenericEstimate(estimate);
-    CellKey k = key(estimate);
-    if (estimate.effect().isEmpty() && estimate.se().isEmpty() && estimate.provenance().isEmpty()) {
-      estimates.remove(k);
-    } else {
-      estimates.put(k, stored != null ? stored : estimate);
+    Map<CellKey, GenericEstimate> gs = estimates.get(estimate.outcomeId());
+    outcomeDataWritten(gs == null);
+    if (gs != null) {
+      CellKey k = key(estimate);
+      if (estimate.effect().isEmpty()
+          && estimate.se().isEmpty()
+          && estimate.provenance().isEmpty()) {
+        gs.remove(k);
+      } else {
+        gs.put(k, stored != null ? stored : estimate);
+      }
     }
     changed();
     return stored;

@@ -40,7 +40,7 @@ public record StudyContent(
         cache.armsOf(studyId),
         List.copyOf(cache.valuesOf(studyId).values()),
         cache.measurementsOfStudy(studyId),
-        cache.estimatesWhere(g -> g.studyId() == studyId));
+        cache.estimatesOfStudy(studyId));
   }
 
   /**

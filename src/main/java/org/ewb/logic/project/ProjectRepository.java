@@ -38,6 +38,43 @@ public interface ProjectRepository extends AutoCloseable {
     return snapshot().studies();
   }
 
+  /**
+   * The project without its outcome data: same content as {@link #snapshot()} except that the
+   * measurements and generic estimates are empty lists. Opening a large project reads this and
+   * loads each outcome's data ({@link #outcomeData}) only when it is shown.
+   */
+  default ProjectData snapshotWithoutOutcomeData() {
+    ProjectData d = snapshot();
+    return new ProjectData(
+        d.project(),
+        d.studies(),
+        d.fields(),
+        d.values(),
+        d.arms(),
+        d.outcomes(),
+        d.timePoints(),
+        java.util.List.of(),
+        java.util.List.of(),
+        d.layouts(),
+        d.analyses());
+  }
+
+  /** The measurements and generic estimates of one outcome (in id order). */
+  default OutcomeData outcomeData(long outcomeId) {
+    ProjectData d = snapshot();
+    return new OutcomeData(
+        d.measurements().stream().filter(m -> m.outcomeId() == outcomeId).toList(),
+        d.genericEstimates().stream().filter(g -> g.outcomeId() == outcomeId).toList());
+  }
+
+  /** The measurements and generic estimates of one study, of every outcome (in id order). */
+  default OutcomeData outcomeDataOfStudy(long studyId) {
+    ProjectData d = snapshot();
+    return new OutcomeData(
+        d.measurements().stream().filter(m -> m.studyId() == studyId).toList(),
+        d.genericEstimates().stream().filter(g -> g.studyId() == studyId).toList());
+  }
+
   /** Counts of what the project holds, without loading the measurements. */
   default ProjectSummary summary() {
     return ProjectSummary.of(snapshot());

@@ -20,7 +20,7 @@ import org.ewb.logic.figure.FigureRequestJson;
 import org.ewb.logic.figure.Figures;
 import org.ewb.logic.figure.FollowUpModelBuilder;
 import org.ewb.logic.figure.export.FigureExporter;
-import org.ewb.logic.meta.AnalysisSettings;
+import org.ewb.logic.project.OutcomeData;
 import org.ewb.logic.project.ProjectRepository;
 import org.ewb.model.CharacteristicField;
 import org.ewb.model.Outcome;
@@ -89,7 +89,9 @@ public final class AnalysisViewModel {
 
   /** Re-reads the project and redraws (called after every committed change). */
   public void reload() {
-    data = repo.snapshot();
+    // the project without outcome data; the chosen outcome's data is added per figure, so a
+    // large project is never read whole (ADR 0073)
+    data = repo.snapshotWithoutOutcomeData();
     updating = true;
     try {
       outcomes.setAll(data.outcomes().stream().map(Outcome::name).toList());
@@ -120,8 +122,12 @@ public final class AnalysisViewModel {
       List<String> ms = new ArrayList<>();
       if (o != null) {
         data.timePointsOf(o.id()).stream().map(TimePoint::months).sorted().forEach(months::add);
-        // the default first: an analysis saved without a measure is exported with it
-        ms.addAll(AnalysisSettings.measuresFor(o.kind()));
+        ms.addAll(
+            switch (o.kind()) {
+              case DICHOTOMOUS -> List.of("RR", "OR", "RD");
+              case CONTINUOUS -> List.of("MD", "SMD");
+              case GENERIC -> List.of("GEN");
+            });
       }
       if (!timePoints.equals(months)) {
         timePoints.setAll(months);
@@ -141,7 +147,7 @@ public final class AnalysisViewModel {
       }
       FigureRequest r = request();
       try {
-        Figures.Rendered f = Figures.render(data, r);
+        Figures.Rendered f = Figures.render(withDataOf(o), r);
         show(f.figure(), f.summary(), "");
       } catch (WorkbenchException e) {
         // a reviewer-readable reason (e.g. a half-filled row): shown instead of the figure
@@ -151,6 +157,23 @@ public final class AnalysisViewModel {
     } finally {
       updating = false;
     }
+  }
+
+  /** The project snapshot with one outcome's measurements and generic estimates. */
+  private ProjectData withDataOf(Outcome o) {
+    OutcomeData od = repo.outcomeData(o.id());
+    return new ProjectData(
+        data.project(),
+        data.studies(),
+        data.fields(),
+        data.values(),
+        data.arms(),
+        data.outcomes(),
+        data.timePoints(),
+        od.measurements(),
+        od.genericEstimates(),
+        data.layouts(),
+        data.analyses());
   }
 
   /** The current choices as a request. */

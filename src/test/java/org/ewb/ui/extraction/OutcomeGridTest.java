@@ -160,7 +160,7 @@ class OutcomeGridTest {
   }
 
   @Test
-  void theProblemsListJumpsToTheCell(FxRobot robot) {
+  void theProblemsListJumpsToTheCell(FxRobot robot) throws Exception {
     robot.interact(
         () -> {
           grid(robot).requestFocus();
@@ -169,6 +169,11 @@ class OutcomeGridTest {
         });
     robot.interact(() -> window.navigate(NavItem.Kind.PROBLEMS, 0));
     ListView<Problem> list = robot.lookup("#problemsList").queryListView();
+    // outcomes not opened yet are read in the background before the checks run
+    WaitForAsyncUtils.waitFor(
+        10,
+        java.util.concurrent.TimeUnit.SECONDS,
+        () -> list.getItems().stream().anyMatch(p -> p.column().equals("sd")));
     Problem sd =
         list.getItems().stream().filter(p -> p.column().equals("sd")).findFirst().orElseThrow();
     assertTrue(sd.message().contains("Hu 2013"), sd.message());
