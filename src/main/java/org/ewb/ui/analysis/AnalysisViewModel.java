@@ -20,7 +20,7 @@ import org.ewb.logic.figure.FigureRequestJson;
 import org.ewb.logic.figure.Figures;
 import org.ewb.logic.figure.FollowUpModelBuilder;
 import org.ewb.logic.figure.export.FigureExporter;
-import org.ewb.logic.project.OutcomeData;
+import org.ewb.logic.meta.AnalysisSettings;
 import org.ewb.logic.project.ProjectRepository;
 import org.ewb.model.CharacteristicField;
 import org.ewb.model.Outcome;
@@ -122,12 +122,8 @@ public final class AnalysisViewModel {
       List<String> ms = new ArrayList<>();
       if (o != null) {
         data.timePointsOf(o.id()).stream().map(TimePoint::months).sorted().forEach(months::add);
-        ms.addAll(
-            switch (o.kind()) {
-              case DICHOTOMOUS -> List.of("RR", "OR", "RD");
-              case CONTINUOUS -> List.of("MD", "SMD");
-              case GENERIC -> List.of("GEN");
-            });
+        // the default first: an analysis saved without a measure is exported with it
+        ms.addAll(AnalysisSettings.measuresFor(o.kind()));
       }
       if (!timePoints.equals(months)) {
         timePoints.setAll(months);
