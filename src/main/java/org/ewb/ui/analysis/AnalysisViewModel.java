@@ -21,6 +21,7 @@ import org.ewb.logic.figure.Figures;
 import org.ewb.logic.figure.FollowUpModelBuilder;
 import org.ewb.logic.figure.export.FigureExporter;
 import org.ewb.logic.meta.AnalysisSettings;
+import org.ewb.logic.project.OutcomeData;
 import org.ewb.logic.project.ProjectRepository;
 import org.ewb.model.CharacteristicField;
 import org.ewb.model.Outcome;
