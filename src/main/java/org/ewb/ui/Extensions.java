@@ -1,6 +1,7 @@
 package org.ewb.ui;
 
 import javafx.application.Platform;
+import org.ewb.logic.project.ProjectRepository;
 import org.ewb.logic.validation.Problem;
 import org.ewb.ui.analysis.AnalysisView;
 import org.ewb.ui.analysis.AnalysisViewModel;
@@ -34,9 +35,30 @@ final class Extensions {
     window.installCenterView(
         NavItem.Kind.PROBLEMS, item -> new ProblemsView(window.viewModel(), p -> jump(window, p)));
     // the analysis works on the open project's cache, so saved analyses go through the same port
-    window.installCenterView(
-        NavItem.Kind.ANALYSES,
-        item -> new AnalysisView(new AnalysisViewModel(window.viewModel().project())));
+    AnalysisViews analyses = new AnalysisViews();
+    window.installCenterView(NavItem.Kind.ANALYSES, item -> analyses.viewFor(window));
+  }
+
+  /**
+   * One analysis view per open project (and language), kept while the reviewer visits the grids:
+   * its choices survive the visit, and its model, which listens to the project for the whole
+   * session, is not joined by another listener on every return to the Analyses node.
+   */
+  private static final class AnalysisViews {
+    private ProjectRepository repo;
+    private java.util.Locale locale;
+    private AnalysisView view;
+
+    AnalysisView viewFor(MainWindow window) {
+      ProjectRepository current = window.viewModel().project();
+      java.util.Locale now = org.ewb.logic.l10n.Localization.locale();
+      if (view == null || current != repo || !now.equals(locale)) {
+        repo = current;
+        locale = now;
+        view = new AnalysisView(new AnalysisViewModel(current));
+      }
+      return view;
+    }
   }
 
   /** Shows the cell of a problem: its outcome grid, or the characteristics grid. */
