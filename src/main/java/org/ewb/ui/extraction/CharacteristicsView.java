@@ -81,7 +81,7 @@ public final class CharacteristicsView extends BorderPane {
             spacer,
             filter);
 
-    SplitPane split = new SplitPane(table, details);
+    SplitPane split = new SplitPane(sheet.node(), details);
     split.setDividerPositions(main.settings().getDouble("divider.characteristics", 0.78));
     split
         .getDividers()

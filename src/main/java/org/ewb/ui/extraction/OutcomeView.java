@@ -98,7 +98,7 @@ public final class OutcomeView extends BorderPane {
             button("grid.removeArm", "removeArm", this::removeArm),
             new Separator(),
             message);
-    SplitPane split = new SplitPane(table, details);
+    SplitPane split = new SplitPane(sheet.node(), details);
     split.setDividerPositions(main.settings().getDouble("divider.outcome", 0.74));
     split
         .getDividers()

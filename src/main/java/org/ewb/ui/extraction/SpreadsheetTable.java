@@ -14,6 +14,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
@@ -23,14 +24,18 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
 import org.ewb.logic.extraction.TabularText;
 
 /**
  * Spreadsheet behaviour for a {@link TableView}, reused by every grid: cell and range selection,
  * type-to-edit, F2, Enter / Tab moves, Delete clears a range, Ctrl+C / Ctrl+X / Ctrl+V with
  * tab-separated blocks on the system clipboard (so blocks move to and from Excel and LibreOffice),
- * Ctrl+D fills down, Ctrl+Z / Ctrl+Y undo and redo, and a first column frozen on the left. Every
- * change goes through {@link SheetModel#commit} as one undoable step.
+ * Ctrl+D fills down, Ctrl+Z / Ctrl+Y undo and redo, and the first columns frozen on the left. Every
+ * change goes through {@link SheetModel#commit} as one undoable step. Put {@link #node()} in the
+ * layout, not the table: it carries the floating {@link CellEditor} (ADR 0074).
  */
 public final class SpreadsheetTable<R> {
 
@@ -48,14 +53,17 @@ public final class SpreadsheetTable<R> {
   private final TableView<R> table;
   private final SheetModel<R> model;
   private final DoubleProperty frozenOffset = new SimpleDoubleProperty();
-  private TableColumn<R, ?> frozen;
-  private String pendingText;
+  private final List<TableColumn<R, ?>> frozen = new ArrayList<>();
+  private final CellEditor<R> editor;
+  private final StackPane node;
   private Consumer<String> onError = m -> {};
 
   public SpreadsheetTable(TableView<R> table, SheetModel<R> model) {
     this.table = table;
     this.model = model;
-    table.setEditable(true);
+    // the grid never uses TableView's own cell editing: one editor floats over the grid (see
+    // CellEditor), so no keystroke can fall between a cell being recycled and its editor
+    table.setEditable(false);
     table.getSelectionModel().setCellSelectionEnabled(true);
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     // no fixed cell size: with one, TableRow culls the cells of columns scrolled out of view,
@@ -64,6 +72,19 @@ public final class SpreadsheetTable<R> {
     table.getStyleClass().add("spreadsheet");
     table.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
     table.addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
+    table.addEventHandler(
+        MouseEvent.MOUSE_CLICKED,
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY
+              && e.getClickCount() == 2
+              && e.getTarget() instanceof Node n
+              && insideCell(n)) {
+            editFocused(null);
+          }
+        });
+    editor = new CellEditor<>(this);
+    node = new StackPane(table, editor.layer());
+    node.getStyleClass().add("sheet-host");
     table.skinProperty().addListener((o, a, b) -> Platform.runLater(this::installFrozen));
     table
         .getColumns()
@@ -73,6 +94,33 @@ public final class SpreadsheetTable<R> {
 
   public TableView<R> table() {
     return table;
+  }
+
+  /** The node to put in a layout: the grid with its floating cell editor. */
+  public Node node() {
+    return node;
+  }
+
+  /** The editor floating over the grid (visible while a cell is edited). */
+  public CellEditor<R> editor() {
+    return editor;
+  }
+
+  /** Whether a cell is being edited. */
+  public boolean isEditing() {
+    return editor.isActive();
+  }
+
+  private static boolean insideCell(Node n) {
+    for (Node x = n; x != null; x = x.getParent()) {
+      if (x instanceof TableCell<?, ?>) {
+        return true;
+      }
+      if (x instanceof TableView<?>) {
+        return false;
+      }
+    }
+    return false;
   }
 
   public SheetModel<R> model() {
@@ -89,21 +137,28 @@ public final class SpreadsheetTable<R> {
     TableColumn<R, String> c = new TableColumn<>(title);
     c.setUserData(modelColumn);
     c.setPrefWidth(width);
-    c.setEditable(true);
     c.setCellValueFactory(x -> new ReadOnlyStringWrapper(model.text(x.getValue(), modelColumn)));
     c.setCellFactory(x -> new SheetCell<>(this));
     return c;
   }
 
-  /** Keeps {@code column} (the table's first) in view when scrolling sideways. */
-  public void freeze(TableColumn<R, ?> column) {
-    this.frozen = column;
-    column.setReorderable(false);
+  /** Keeps {@code columns} (the table's first ones) in view when scrolling sideways. */
+  @SafeVarargs
+  public final void freeze(TableColumn<R, ?>... columns) {
+    frozen.clear();
+    for (TableColumn<R, ?> c : columns) {
+      frozen.add(c);
+      c.setReorderable(false);
+    }
     installFrozen();
   }
 
-  boolean isFrozen(TableColumn<R, ?> column) {
-    return column != null && column == frozen;
+  boolean isFrozen(Object column) {
+    return column != null && frozen.contains(column);
+  }
+
+  private double frozenWidth() {
+    return frozen.stream().mapToDouble(TableColumn::getWidth).sum();
   }
 
   DoubleProperty frozenOffset() {
@@ -111,7 +166,7 @@ public final class SpreadsheetTable<R> {
   }
 
   private void installFrozen() {
-    if (frozen == null || table.getSkin() == null) {
+    if (frozen.isEmpty() || table.getSkin() == null) {
       return;
     }
     for (Node n : table.lookupAll(".scroll-bar")) {
@@ -124,7 +179,7 @@ public final class SpreadsheetTable<R> {
       }
     }
     for (Node n : table.lookupAll(".column-header")) {
-      if (n instanceof TableColumnHeader h && h.getTableColumn() == frozen) {
+      if (n instanceof TableColumnHeader h && isFrozen(h.getTableColumn())) {
         if (!h.translateXProperty().isBound()) {
           h.translateXProperty().bind(frozenOffset);
         }
@@ -142,7 +197,7 @@ public final class SpreadsheetTable<R> {
   // ---- keys ----
 
   private void keyPressed(KeyEvent e) {
-    if (table.getEditingCell() != null) {
+    if (editor.isActive()) {
       return; // the cell editor handles its own keys
     }
     KeyCode code = e.getCode();
@@ -180,7 +235,7 @@ public final class SpreadsheetTable<R> {
   }
 
   private void keyTyped(KeyEvent e) {
-    if (table.getEditingCell() != null
+    if (editor.isActive()
         || e.isShortcutDown()
         || e.isControlDown()
         || e.isAltDown()
@@ -206,14 +261,21 @@ public final class SpreadsheetTable<R> {
     if (!model.isEditable(row, col)) {
       return;
     }
-    pendingText = initial;
-    table.edit(pos.getRow(), (TableColumn<R, ?>) pos.getTableColumn());
+    editor.start(row, col, pos.getRow(), pos.getTableColumn(), initial);
   }
 
-  String takePendingText() {
-    String t = pendingText;
-    pendingText = null;
-    return t;
+  /** The cell node showing (row index, column) now, if it is laid out. */
+  TableCell<?, ?> cellNode(int rowIndex, TableColumn<R, ?> column) {
+    for (Node n : table.lookupAll(".table-cell")) {
+      if (n instanceof TableCell<?, ?> c
+          && c.getIndex() == rowIndex
+          && c.getTableColumn() == column
+          && c.isVisible()
+          && c.getScene() != null) {
+        return c;
+      }
+    }
+    return null;
   }
 
   /** Selects one cell (row, visible column index), scrolling it into view. */
@@ -257,7 +319,7 @@ public final class SpreadsheetTable<R> {
       }
       x += c.getWidth();
     }
-    double frozenWidth = frozen == null ? 0 : frozen.getWidth();
+    double frozenWidth = frozenWidth();
     double viewport = flow.getWidth() - 16;
     double left = hbar.getValue() + frozenWidth;
     if (x < left) {
@@ -279,6 +341,7 @@ public final class SpreadsheetTable<R> {
 
   // ---- editing commits (from SheetCell) ----
 
+  /** Stores what the editor holds (called by {@link CellEditor}). */
   void commitCell(R row, int column, String text) {
     guarded(
         () ->
