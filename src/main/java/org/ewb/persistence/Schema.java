@@ -23,7 +23,7 @@ final class Schema {
   static final String FORMAT = "evidence-workbench-project";
 
   /** The schema version this build writes ({@code PRAGMA user_version}). */
-  static final int CURRENT_VERSION = 3;
+  static final int CURRENT_VERSION = 4;
 
   private static final String PROV =
       "prov_source TEXT CHECK (prov_source IN ('TABLE','FIGURE','PAGE','TEXT')),"
@@ -131,7 +131,15 @@ final class Schema {
               3,
               "table layouts may choose and order their rows by a field",
               List.of(
-                  "ALTER TABLE table_layout ADD COLUMN row_field_key TEXT NOT NULL DEFAULT ''")));
+                  "ALTER TABLE table_layout ADD COLUMN row_field_key TEXT NOT NULL DEFAULT ''")),
+          new Migration(
+              4,
+              "outcomes: Chinese name, default effect measure, decimals shown",
+              List.of(
+                  "ALTER TABLE outcome ADD COLUMN name_zh TEXT NOT NULL DEFAULT ''",
+                  "ALTER TABLE outcome ADD COLUMN default_measure TEXT NOT NULL DEFAULT ''",
+                  "ALTER TABLE outcome ADD COLUMN decimals INTEGER"
+                      + " CHECK (decimals IS NULL OR decimals BETWEEN 0 AND 10)")));
 
   private Schema() {}
 }

@@ -751,7 +751,8 @@ public final class SqliteProjectStore implements ProjectRepository {
     deleteById("arm", armId);
   }
 
-  private static final String OUTCOME_COLS = "name, kind, unit, lower_is_better, display_order";
+  private static final String OUTCOME_COLS =
+      "name, kind, unit, lower_is_better, display_order, name_zh, default_measure, decimals";
 
   private static int bindOutcome(PreparedStatement ps, int i, Outcome o) throws SQLException {
     ps.setString(i++, o.name());
@@ -759,7 +760,28 @@ public final class SqliteProjectStore implements ProjectRepository {
     ps.setString(i++, o.unit());
     ps.setInt(i++, o.lowerIsBetter() ? 1 : 0);
     ps.setInt(i++, o.displayOrder());
+    ps.setString(i++, o.nameZh());
+    ps.setString(i++, o.defaultMeasure());
+    if (o.decimals() == null) {
+      ps.setNull(i++, java.sql.Types.INTEGER);
+    } else {
+      ps.setInt(i++, o.decimals());
+    }
     return i;
+  }
+
+  private static Outcome readOutcome(ResultSet rs) throws SQLException {
+    int decimals = rs.getInt(10);
+    return new Outcome(
+        rs.getLong(1),
+        rs.getString(2),
+        OutcomeKind.valueOf(rs.getString(3)),
+        rs.getString(4),
+        rs.getInt(5) != 0,
+        rs.getInt(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.wasNull() ? null : decimals);
   }
 
   @Override
@@ -767,7 +789,10 @@ public final class SqliteProjectStore implements ProjectRepository {
     return write(
         () -> {
           PreparedStatement ps =
-              ps("INSERT INTO outcome(id, " + OUTCOME_COLS + ") VALUES (?, ?, ?, ?, ?, ?)");
+              ps(
+                  "INSERT INTO outcome(id, "
+                      + OUTCOME_COLS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
           bindId(ps, 1, outcome.id());
           bindOutcome(ps, 2, outcome);
           ps.executeUpdate();
@@ -781,8 +806,9 @@ public final class SqliteProjectStore implements ProjectRepository {
         () -> {
           PreparedStatement ps =
               ps(
-                  "UPDATE outcome SET name = ?, kind = ?, unit = ?,"
-                      + " lower_is_better = ?, display_order = ? WHERE id = ?");
+                  "UPDATE outcome SET name = ?, kind = ?, unit = ?, lower_is_better = ?,"
+                      + " display_order = ?, name_zh = ?, default_measure = ?, decimals = ?"
+                      + " WHERE id = ?");
           int i = bindOutcome(ps, 1, outcome);
           ps.setLong(i, outcome.id());
           if (ps.executeUpdate() == 0) {
@@ -1254,14 +1280,7 @@ public final class SqliteProjectStore implements ProjectRepository {
             st.executeQuery(
                 "SELECT id, " + OUTCOME_COLS + " FROM outcome ORDER BY display_order, id")) {
           while (rs.next()) {
-            outcomes.add(
-                new Outcome(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    OutcomeKind.valueOf(rs.getString(3)),
-                    rs.getString(4),
-                    rs.getInt(5) != 0,
-                    rs.getInt(6)));
+            outcomes.add(readOutcome(rs));
           }
         }
         try (ResultSet rs =
@@ -1540,14 +1559,7 @@ public final class SqliteProjectStore implements ProjectRepository {
             st.executeQuery(
                 "SELECT id, " + OUTCOME_COLS + " FROM outcome ORDER BY display_order, id")) {
           while (rs.next()) {
-            outcomes.add(
-                new Outcome(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    OutcomeKind.valueOf(rs.getString(3)),
-                    rs.getString(4),
-                    rs.getInt(5) != 0,
-                    rs.getInt(6)));
+            outcomes.add(readOutcome(rs));
           }
         }
         try (ResultSet rs =

@@ -20,7 +20,16 @@ final class Extensions {
   private Extensions() {}
 
   static void install(MainWindow window) {
-    window.setExtraMenus(() -> java.util.List.of(org.ewb.ui.export.ExportMenu.menu(window)));
+    org.ewb.ui.extraction.OutcomeActions outcomes =
+        new org.ewb.ui.extraction.OutcomeActions(window);
+    window.setExtraMenus(
+        () -> java.util.List.of(outcomes.menu(), org.ewb.ui.export.ExportMenu.menu(window)));
+    window.installNavigatorActions(outcomes::contextMenu, outcomes::toolbar);
+    window.installCenterView(
+        NavItem.Kind.OUTCOMES,
+        item -> new org.ewb.ui.extraction.OutcomesOverview(window, outcomes));
+    window.installCenterView(
+        NavItem.Kind.STUDIES, item -> new org.ewb.ui.extraction.StudiesView(window.viewModel()));
     window.installCenterView(
         NavItem.Kind.CHARACTERISTICS, item -> new CharacteristicsView(window.viewModel()));
     window.installCenterView(

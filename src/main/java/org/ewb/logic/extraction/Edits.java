@@ -205,9 +205,15 @@ public final class Edits {
   // ---- arms ----
 
   public static Inserting<Arm> addArm(ProjectCache p, long studyId, String label) {
+    return addArm(p, studyId, label, null);
+  }
+
+  /** Adds an arm with a role (null: "other") after the study's last arm. */
+  public static Inserting<Arm> addArm(
+      ProjectCache p, long studyId, String label, org.ewb.model.ArmRole role) {
     int order = p.armsOf(studyId).stream().mapToInt(Arm::displayOrder).max().orElse(0) + 1;
     return new Inserting<>(
-        new Arm(0, studyId, label, null, "", null, order),
+        new Arm(0, studyId, label, role, "", null, order),
         ProjectRepository::insertArm,
         Arm::withId,
         Arm::id,
@@ -245,12 +251,70 @@ public final class Edits {
   public static Inserting<Outcome> addOutcome(ProjectCache p, Outcome o) {
     int order = p.outcomes().stream().mapToInt(Outcome::displayOrder).max().orElse(0) + 1;
     return new Inserting<>(
-        new Outcome(0, o.name(), o.kind(), o.unit(), o.lowerIsBetter(), order),
+        o.withId(0).withDisplayOrder(order),
         ProjectRepository::insertOutcome,
         Outcome::withId,
         Outcome::id,
         (r, x) -> r.deleteOutcome(x.id()),
         lang("edit.outcome.add", o.name()));
+  }
+
+  /** Renames an outcome or changes its kind, unit, direction, default measure or decimals. */
+  public static Edit updateOutcome(ProjectCache p, Outcome after) {
+    Outcome before =
+        p.outcome(after.id()).orElseThrow(() -> new IllegalArgumentException("no such outcome"));
+    if (before.kind() != after.kind() && p.hasOutcomeData(after.id())) {
+      throw new org.ewb.model.WorkbenchException(
+          org.ewb.model.WorkbenchException.Kind.DATA,
+          lang("edit.outcome.kindHasData", before.name()));
+    }
+    return new Replace<>(
+        before, after, ProjectRepository::updateOutcome, lang("edit.outcome.update", after.name()));
+  }
+
+  /** Moves an outcome to a new position among the outcomes (0-based). */
+  public static CompoundEdit moveOutcome(ProjectCache p, long outcomeId, int newIndex) {
+    List<Outcome> order = new ArrayList<>(p.outcomes());
+    Outcome moving = order.stream().filter(o -> o.id() == outcomeId).findFirst().orElseThrow();
+    order.remove(moving);
+    order.add(Math.max(0, Math.min(newIndex, order.size())), moving);
+    List<Edit> edits = new ArrayList<>();
+    for (int i = 0; i < order.size(); i++) {
+      Outcome o = order.get(i);
+      if (o.displayOrder() != i + 1) {
+        edits.add(
+            new Replace<>(o, o.withDisplayOrder(i + 1), ProjectRepository::updateOutcome, ""));
+      }
+    }
+    return new CompoundEdit(lang("edit.outcome.move", moving.name()), edits);
+  }
+
+  /** Deletes an outcome with its time points and data (undo restores all, with the same ids). */
+  public static Edit deleteOutcome(ProjectCache p, long outcomeId) {
+    Outcome o =
+        p.outcome(outcomeId).orElseThrow(() -> new IllegalArgumentException("no such outcome"));
+    List<TimePoint> tps = p.timePointsOf(outcomeId);
+    List<Measurement> ms = new ArrayList<>();
+    List<GenericEstimate> gs = new ArrayList<>();
+    for (TimePoint t : tps) {
+      ms.addAll(p.measurementsOfTimePoint(t.id()));
+      gs.addAll(p.estimatesOfTimePoint(t.id()));
+    }
+    Inserting<Outcome> insert =
+        new Inserting<>(
+            o,
+            (r, x) -> {
+              Outcome stored = r.insertOutcome(x);
+              tps.forEach(r::insertTimePoint);
+              ms.forEach(r::putMeasurement);
+              gs.forEach(r::putGenericEstimate);
+              return stored;
+            },
+            Outcome::withId,
+            Outcome::id,
+            (r, x) -> r.deleteOutcome(x.id()),
+            "");
+    return new InverseEdit(insert, lang("edit.outcome.delete", o.name()));
   }
 
   public static Inserting<TimePoint> addTimePoint(

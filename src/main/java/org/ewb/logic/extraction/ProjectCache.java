@@ -340,6 +340,11 @@ public final class ProjectCache implements ProjectRepository {
             .toList();
   }
 
+  /** Whether an outcome holds any measurement or estimate (loading its data). */
+  public boolean hasOutcomeData(long outcomeId) {
+    return !measurementsOf(outcomeId).isEmpty() || !estimatesOf(outcomeId).isEmpty();
+  }
+
   /** Generic estimates at one time point (loading its outcome's data). */
   public List<GenericEstimate> estimatesOfTimePoint(long timePointId) {
     TimePoint t = timePoints.get(timePointId);

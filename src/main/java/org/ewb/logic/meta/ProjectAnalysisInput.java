@@ -40,6 +40,14 @@ public final class ProjectAnalysisInput {
    * @param months the time point in months from baseline; null = the outcome's only time point
    */
   public static StudyTable build(ProjectData data, String outcomeName, Double months) {
+    return build(data, outcomeName, months, ArmSelection.BY_ROLE);
+  }
+
+  /**
+   * @param arms which arms form each study's comparison (by role unless chosen per study)
+   */
+  public static StudyTable build(
+      ProjectData data, String outcomeName, Double months, ArmSelection arms) {
     Outcome outcome =
         data.outcome(outcomeName)
             .orElseThrow(
@@ -99,18 +107,23 @@ public final class ProjectAnalysisInput {
           allLog = false;
         }
       } else {
-        d = armData(data, s, label, where, outcome, tp);
+        d = armData(data, s, label, where, outcome, tp, arms, notes);
       }
       if (d.isPresent()) {
         studies.add(d.get());
         used.add(s);
-      } else {
+      } else if (outcome.kind() == OutcomeKind.GENERIC) {
         notes.add(lang("meta.project.noData", label, where));
       }
     }
     if (studies.isEmpty()) {
       throw new WorkbenchException(
-          WorkbenchException.Kind.DATA, lang("meta.project.nothing", where));
+          WorkbenchException.Kind.DATA,
+          lang(
+              outcome.kind() == OutcomeKind.GENERIC
+                  ? "meta.project.nothing"
+                  : "meta.project.nothingArms",
+              where));
     }
     Map<String, List<String>> columns = new LinkedHashMap<>();
     for (CharacteristicField f : data.fields()) {
@@ -132,55 +145,139 @@ public final class ProjectAnalysisInput {
   }
 
   private static Optional<StudyData> armData(
-      ProjectData data, Study s, String label, String where, Outcome outcome, TimePoint tp) {
-    Optional<Measurement> e = measurement(data, s, label, ArmRole.EXPERIMENTAL, outcome, tp);
-    Optional<Measurement> c = measurement(data, s, label, ArmRole.CONTROL, outcome, tp);
-    if (e.isEmpty() || c.isEmpty()) {
+      ProjectData data,
+      Study s,
+      String label,
+      String where,
+      Outcome outcome,
+      TimePoint tp,
+      ArmSelection selection,
+      List<String> notes) {
+    List<Arm> arms = data.armsOf(s.id());
+    ArmSelection.Sides chosen = selection.perStudy().get(s.id());
+    List<Arm> expArms =
+        chosen != null
+            ? arms.stream().filter(a -> chosen.experimental().contains(a.id())).toList()
+            : arms.stream().filter(a -> a.role() == ArmRole.EXPERIMENTAL).toList();
+    List<Arm> ctlArms =
+        chosen != null
+            ? arms.stream().filter(a -> chosen.control().contains(a.id())).toList()
+            : arms.stream().filter(a -> a.role() == ArmRole.CONTROL).toList();
+    if (expArms.isEmpty() || ctlArms.isEmpty()) {
+      // say which side is missing, so the reviewer knows to set a role rather than look for data
+      String missing =
+          expArms.isEmpty() && ctlArms.isEmpty()
+              ? lang("meta.project.noArmsMarked")
+              : expArms.isEmpty()
+                  ? lang("meta.project.noExperimentalArm")
+                  : lang("meta.project.noControlArm");
+      notes.add(lang("meta.project.leftOut", label, missing));
       return Optional.empty();
     }
     String we = where + ", " + lang("meta.project.experimental");
     String wc = where + ", " + lang("meta.project.control");
-    if (outcome.kind() == OutcomeKind.DICHOTOMOUS) {
-      double[] ve =
-          values(label, we, new String[] {"events", "total"}, e.get().events(), e.get().total());
-      double[] vc =
-          values(label, wc, new String[] {"events", "total"}, c.get().events(), c.get().total());
-      if (ve == null || vc == null) {
-        return Optional.empty();
-      }
-      return Optional.of(new StudyData.TwoByTwo(label, ve[0], ve[1], vc[0], vc[1]));
-    }
-    String[] names = {"mean", "SD", "n"};
-    double[] ve = values(label, we, names, e.get().mean(), e.get().sd(), e.get().n());
-    double[] vc = values(label, wc, names, c.get().mean(), c.get().sd(), c.get().n());
-    if (ve == null || vc == null) {
+    Optional<double[]> e = side(data, s, label, we, outcome, tp, expArms, notes);
+    Optional<double[]> c = side(data, s, label, wc, outcome, tp, ctlArms, notes);
+    if (e.isEmpty() && c.isEmpty()) {
+      notes.add(lang("meta.project.noData", label, where));
       return Optional.empty();
+    }
+    if (e.isEmpty() || c.isEmpty()) {
+      notes.add(
+          lang(
+              "meta.project.leftOut",
+              label,
+              lang(
+                  e.isEmpty() ? "meta.project.noExperimentalData" : "meta.project.noControlData",
+                  where)));
+      return Optional.empty();
+    }
+    double[] ve = e.get();
+    double[] vc = c.get();
+    if (outcome.kind() == OutcomeKind.DICHOTOMOUS) {
+      return Optional.of(new StudyData.TwoByTwo(label, ve[0], ve[1], vc[0], vc[1]));
     }
     return Optional.of(
         new StudyData.ContinuousArms(label, ve[0], ve[1], ve[2], vc[0], vc[1], vc[2]));
   }
 
-  private static Optional<Measurement> measurement(
-      ProjectData data, Study s, String label, ArmRole role, Outcome outcome, TimePoint tp) {
-    List<Long> arms =
-        data.armsOf(s.id()).stream().filter(a -> a.role() == role).map(Arm::id).toList();
-    List<Measurement> found =
-        data.measurements().stream()
-            .filter(
-                m ->
-                    m.studyId() == s.id()
-                        && arms.contains(m.armId())
-                        && m.outcomeId() == outcome.id()
-                        && m.timePointId() == tp.id())
-            .toList();
-    // several arms of one role are ambiguous only where they have data: a three-arm study with no
-    // result for this outcome must not block the analysis of the others
-    if (found.size() > 1) {
-      throw new WorkbenchException(
-          WorkbenchException.Kind.DATA,
-          lang("meta.project.severalArms", label, role.name().toLowerCase(), arms.size()));
+  /**
+   * One side of a comparison: the values of its arm, or of its arms combined (events and totals
+   * added; n, mean and SD pooled by the Cochrane Handbook's formula, Table 6.5.a). Empty when no
+   * arm of the side has data at the time point.
+   */
+  private static Optional<double[]> side(
+      ProjectData data,
+      Study s,
+      String label,
+      String where,
+      Outcome outcome,
+      TimePoint tp,
+      List<Arm> arms,
+      List<String> notes) {
+    List<double[]> groups = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Arm a : arms) {
+      Optional<Measurement> m =
+          data.measurements().stream()
+              .filter(
+                  x ->
+                      x.armId() == a.id()
+                          && x.outcomeId() == outcome.id()
+                          && x.timePointId() == tp.id())
+              .findFirst();
+      if (m.isEmpty()) {
+        continue;
+      }
+      String w = arms.size() > 1 ? where + " (" + a.label() + ")" : where;
+      double[] v =
+          outcome.kind() == OutcomeKind.DICHOTOMOUS
+              ? values(
+                  label, w, new String[] {"events", "total"}, m.get().events(), m.get().total())
+              : values(
+                  label,
+                  w,
+                  new String[] {"mean", "SD", "n"},
+                  m.get().mean(),
+                  m.get().sd(),
+                  m.get().n());
+      if (v != null) {
+        groups.add(v);
+        names.add(a.label());
+      }
     }
-    return found.stream().findFirst();
+    if (groups.isEmpty()) {
+      return Optional.empty();
+    }
+    if (groups.size() > 1) {
+      notes.add(lang("meta.project.combined", label, String.join(" + ", names), where));
+    }
+    double[] acc = groups.get(0);
+    for (int i = 1; i < groups.size(); i++) {
+      acc =
+          outcome.kind() == OutcomeKind.DICHOTOMOUS
+              ? new double[] {acc[0] + groups.get(i)[0], acc[1] + groups.get(i)[1]}
+              : combineContinuous(acc, groups.get(i));
+    }
+    return Optional.of(acc);
+  }
+
+  /**
+   * Two groups {mean, SD, n} as one: N = N1 + N2, M = (N1 M1 + N2 M2) / N, SD² = [(N1 − 1) SD1² +
+   * (N2 − 1) SD2² + N1 N2 / N (M1² + M2² − 2 M1 M2)] / (N − 1) (Cochrane Handbook for Systematic
+   * Reviews of Interventions, version 6.4, Table 6.5.a).
+   */
+  static double[] combineContinuous(double[] a, double[] b) {
+    double n1 = a[2];
+    double n2 = b[2];
+    double n = n1 + n2;
+    double mean = (n1 * a[0] + n2 * b[0]) / n;
+    double var =
+        ((n1 - 1) * a[1] * a[1]
+                + (n2 - 1) * b[1] * b[1]
+                + n1 * n2 / n * (a[0] * a[0] + b[0] * b[0] - 2 * a[0] * b[0]))
+            / (n - 1);
+    return new double[] {mean, Math.sqrt(var), n};
   }
 
   /** All values, or null if all are empty; an error if some are empty or any is invalid. */

@@ -16,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.input.Clipboard;
@@ -231,9 +230,14 @@ public final class AnalysisView extends BorderPane {
   }
 
   private void save() {
-    TextInputDialog d = new TextInputDialog();
-    d.setHeaderText(lang("figure.view.saveName"));
-    d.showAndWait().filter(n -> !n.isBlank()).ifPresent(n -> run(() -> vm.save(n)));
+    org.ewb.ui.main.Dialogs.ask(
+            getScene() == null ? null : getScene().getWindow(),
+            lang("figure.view.save"),
+            lang("figure.view.saveName"),
+            null,
+            "")
+        .filter(n -> !n.isBlank())
+        .ifPresent(n -> run(() -> vm.save(n)));
   }
 
   /** Runs an action; a reviewer-readable failure is shown in the message line. */

@@ -125,6 +125,10 @@ public final class AnalysisViewModel {
         data.timePointsOf(o.id()).stream().map(TimePoint::months).sorted().forEach(months::add);
         // the default first: an analysis saved without a measure is exported with it
         ms.addAll(AnalysisSettings.measuresFor(o.kind()));
+        // the outcome's default measure first, so a new analysis starts from it
+        if (!o.defaultMeasure().isEmpty() && ms.remove(o.defaultMeasure())) {
+          ms.add(0, o.defaultMeasure());
+        }
       }
       if (!timePoints.equals(months)) {
         timePoints.setAll(months);
@@ -139,7 +143,7 @@ public final class AnalysisViewModel {
         measure.set(ms.isEmpty() ? null : ms.get(0));
       }
       if (o == null) {
-        show(null, "", lang("figure.view.noProject"));
+        show(null, "", lang(repo == null ? "figure.view.noProject" : "figure.view.noOutcome"));
         return;
       }
       FigureRequest r = request();

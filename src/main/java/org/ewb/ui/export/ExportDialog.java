@@ -56,6 +56,7 @@ public final class ExportDialog {
     d.setHeaderText(null);
     d.getDialogPane().setContent(form(vm));
     d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+    org.ewb.ui.main.Dialogs.localizeButtons(d.getDialogPane());
     Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
     ok.disableProperty().bind(vm.nothingChosen());
     Optional<ButtonType> answer = d.showAndWait();
@@ -176,7 +177,13 @@ public final class ExportDialog {
     progress.getDialogPane().setContent(new HBox(bar));
     ButtonType cancel = new ButtonType(lang("export.ui.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
     progress.getDialogPane().getButtonTypes().add(cancel);
-    progress.setOnCloseRequest(e -> task.cancel());
+    // closing the window cancels a running export; closing it after success must not
+    progress.setOnCloseRequest(
+        e -> {
+          if (task.isRunning()) {
+            task.cancel();
+          }
+        });
     task.setOnSucceeded(
         e -> {
           progress.close();

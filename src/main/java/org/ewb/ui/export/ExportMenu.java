@@ -41,10 +41,9 @@ public final class ExportMenu {
 
   /** The main window has no public status line: the outcome is shown in a small notice. */
   private static void info(MainWindow window, String message) {
-    Alert a = new Alert(Alert.AlertType.INFORMATION, message);
-    a.initOwner(window.stage());
+    Alert a = new Alert(Alert.AlertType.INFORMATION, message, javafx.scene.control.ButtonType.OK);
     a.setHeaderText(null);
-    a.setTitle(lang("export.ui.title"));
+    org.ewb.ui.main.Dialogs.prepare(a, window.stage(), lang("export.ui.title"));
     a.show();
   }
 }

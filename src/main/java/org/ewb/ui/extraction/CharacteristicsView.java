@@ -5,9 +5,7 @@ import static org.ewb.logic.l10n.Localization.lang;
 import java.util.Comparator;
 import java.util.Optional;
 import javafx.beans.value.ChangeListener;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
@@ -15,7 +13,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -217,6 +214,7 @@ public final class CharacteristicsView extends BorderPane {
         groupName = g;
       }
     }
+    sheet.fitWidths("characteristics", main.settings());
     if (focusRow >= 0 && focusCol >= 0) {
       sheet.select(focusRow, Math.min(focusCol, table.getVisibleLeafColumns().size() - 1));
     }
@@ -265,12 +263,10 @@ public final class CharacteristicsView extends BorderPane {
   }
 
   private void addStudy() {
-    TextInputDialog d = new TextInputDialog();
-    d.initOwner(getScene().getWindow());
-    d.setTitle(lang("grid.addStudy"));
-    d.setHeaderText(null);
-    d.setContentText(lang("grid.newStudyLabel"));
-    d.showAndWait().filter(t -> !t.isBlank()).ifPresent(t -> selectStudy(vm.addStudy(t.strip())));
+    org.ewb.ui.main.Dialogs.ask(
+            getScene().getWindow(), lang("grid.addStudy"), null, lang("grid.newStudyLabel"), "")
+        .filter(t -> !t.isBlank())
+        .ifPresent(t -> selectStudy(vm.addStudy(t.strip())));
   }
 
   private void duplicateStudy() {
@@ -328,10 +324,6 @@ public final class CharacteristicsView extends BorderPane {
   }
 
   private boolean confirm(String text) {
-    Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
-    a.initOwner(getScene().getWindow());
-    a.setHeaderText(null);
-    a.setTitle(lang("app.title"));
-    return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    return org.ewb.ui.main.Dialogs.confirm(getScene().getWindow(), text);
   }
 }

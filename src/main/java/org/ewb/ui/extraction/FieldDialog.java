@@ -31,6 +31,7 @@ final class FieldDialog {
     d.initOwner(owner);
     d.setTitle(lang(field == null ? "field.add" : "field.edit"));
     d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+    org.ewb.ui.main.Dialogs.localizeButtons(d.getDialogPane());
     TextField labelEn = new TextField(f.labelEn());
     labelEn.setId("fieldLabelEn");
     TextField labelZh = new TextField(f.labelZh());

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -17,7 +16,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -29,6 +27,7 @@ import org.ewb.model.OutcomeKind;
 import org.ewb.model.ReportedForm;
 import org.ewb.model.TimePoint;
 import org.ewb.model.WorkbenchException;
+import org.ewb.ui.main.Dialogs;
 import org.ewb.ui.main.MainViewModel;
 
 /**
@@ -211,17 +210,18 @@ public final class OutcomeView extends BorderPane {
             ? -1
             : table.getVisibleLeafIndex(focus.getTableColumn());
     table.getColumns().clear();
+    boolean generic = vm.outcome() != null && vm.outcome().kind() == OutcomeKind.GENERIC;
     TableColumn<OutcomeViewModel.Row, String> study =
         sheet.column(lang("study.label"), OutcomeViewModel.STUDY, 160);
     TableColumn<OutcomeViewModel.Row, String> arm =
         sheet.column(lang("arm.label"), OutcomeViewModel.ARM, 120);
-    study.setSortable(false);
-    arm.setSortable(false);
-    study.setReorderable(false);
-    arm.setReorderable(false);
     table.getColumns().add(study);
     table.getColumns().add(arm);
-    sheet.freeze(study);
+    if (!generic) {
+      table.getColumns().add(sheet.column(lang("arm.role"), OutcomeViewModel.ROLE, 100));
+      table.getColumns().add(sheet.column(lang("arm.randomised"), OutcomeViewModel.RANDOMISED, 80));
+    }
+    sheet.freeze(study, arm);
     for (int t = 0; t < vm.timePoints().size(); t++) {
       TableColumn<OutcomeViewModel.Row, String> parent =
           new TableColumn<>(OutcomeViewModel.timePointTitle(vm.timePoints().get(t)));
@@ -229,12 +229,15 @@ public final class OutcomeView extends BorderPane {
       for (Column part : vm.parts()) {
         TableColumn<OutcomeViewModel.Row, String> c =
             sheet.column(OutcomeViewModel.partTitle(part), vm.column(t, part), 62);
-        c.setSortable(false);
-        c.setReorderable(false);
         parent.getColumns().add(c);
       }
       table.getColumns().add(parent);
     }
+    for (TableColumn<OutcomeViewModel.Row, ?> c : table.getVisibleLeafColumns()) {
+      c.setSortable(false);
+      c.setReorderable(false);
+    }
+    sheet.fitWidths("outcome", main.settings());
     if (focusRow >= 0 && focusCol >= 0) {
       sheet.select(focusRow, Math.min(focusCol, table.getVisibleLeafColumns().size() - 1));
     }
@@ -279,18 +282,43 @@ public final class OutcomeView extends BorderPane {
   }
 
   private void addArm() {
-    currentRow()
+    Optional<OutcomeViewModel.Row> row = currentRow();
+    if (row.isEmpty()) {
+      message.setText(lang("grid.selectStudyRow"));
+      return;
+    }
+    OutcomeViewModel.Row r = row.get();
+    Dialog<ButtonType> d = new Dialog<>();
+    d.initOwner(getScene().getWindow());
+    d.setTitle(lang("grid.addArm"));
+    d.setHeaderText(r.study().label());
+    d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+    Dialogs.localizeButtons(d.getDialogPane());
+    TextField label = new TextField();
+    label.setId("newArmLabel");
+    javafx.scene.control.ComboBox<String> role = new javafx.scene.control.ComboBox<>();
+    role.setId("newArmRole");
+    role.getItems().setAll(ArmRoles.choices());
+    role.setValue(ArmRoles.text(vm.defaultRole(r.study())));
+    GridPane g = new GridPane();
+    g.setHgap(8);
+    g.setVgap(6);
+    g.addRow(0, new Label(lang("grid.newArmLabel")), label);
+    g.addRow(1, new Label(lang("arm.role")), role);
+    d.getDialogPane().setContent(g);
+    d.getDialogPane()
+        .lookupButton(ButtonType.OK)
+        .disableProperty()
+        .bind(label.textProperty().isEmpty());
+    Platform.runLater(label::requestFocus);
+    d.showAndWait()
+        .filter(b -> b == ButtonType.OK && !label.getText().isBlank())
         .ifPresent(
-            r -> {
-              TextInputDialog d = new TextInputDialog();
-              d.initOwner(getScene().getWindow());
-              d.setTitle(lang("grid.addArm"));
-              d.setHeaderText(r.study().label());
-              d.setContentText(lang("grid.newArmLabel"));
-              d.showAndWait()
-                  .filter(x -> !x.isBlank())
-                  .ifPresent(x -> vm.addArm(r.study(), x.strip()));
-            });
+            b ->
+                vm.addArm(
+                    r.study(),
+                    label.getText().strip(),
+                    ArmRoles.parse(role.getValue()).orElse(null)));
   }
 
   private void removeArm() {
@@ -309,6 +337,7 @@ public final class OutcomeView extends BorderPane {
     d.initOwner(getScene().getWindow());
     d.setTitle(lang(t == null ? "grid.addTimePoint" : "grid.editTimePoint"));
     d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+    Dialogs.localizeButtons(d.getDialogPane());
     TextField months = new TextField(t == null ? "" : CellText.of(t.months()).text());
     months.setId("timePointMonths");
     TextField label = new TextField(t == null ? "" : t.label());
@@ -331,18 +360,14 @@ public final class OutcomeView extends BorderPane {
         .map(
             b -> {
               double m = CellText.of(months.getText()).number().getAsDouble();
-              String l =
-                  label.getText().isBlank() ? lang("timepoint.months", m) : label.getText().strip();
+              // no label: the grid names it "N months" in whichever language is chosen
+              String l = label.getText().strip();
               return new TimePoint(t == null ? 0 : t.id(), t == null ? 0 : t.outcomeId(), m, l);
             });
   }
 
   private boolean confirm(String text) {
-    Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
-    a.initOwner(getScene().getWindow());
-    a.setHeaderText(null);
-    a.setTitle(lang("app.title"));
-    return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    return Dialogs.confirm(getScene().getWindow(), text);
   }
 
   private void showReported() {

@@ -32,18 +32,25 @@ import org.ewb.ui.main.MainViewModel;
 
 /**
  * The data grid of one outcome: rows are study x arm (grouped by study; one row per study for
- * generic effect estimates), columns are time point x (n, mean, SD) / (events, total) / (effect,
- * SE). Column 0 is the study, column 1 the arm; data column {@code 2 + t * width + k} is part
- * {@code k} of time point {@code t}. Cells are checked with {@link ProjectValidator}.
+ * generic effect estimates, and one row for an included study that has no arm yet, whose Arm cell
+ * creates its first arm), columns are time point x (n, mean, SD) / (events, total) / (effect, SE).
+ * Column 0 is the study, 1 the arm, 2 its role, 3 the number randomised; data column {@code 4 + t *
+ * width + k} is part {@code k} of time point {@code t}. Cells are checked with {@link
+ * ProjectValidator}.
  */
 public final class OutcomeViewModel implements SheetModel<OutcomeViewModel.Row> {
 
-  /** One grid row: a study's arm (null for a generic estimate's study row). */
+  /**
+   * One grid row: a study's arm (null for a generic estimate's study row, or for a study without
+   * arms).
+   */
   public record Row(Study study, Arm arm, boolean firstOfStudy) {}
 
   public static final int STUDY = 0;
   public static final int ARM = 1;
-  public static final int FIRST_DATA = 2;
+  public static final int ROLE = 2;
+  public static final int RANDOMISED = 3;
+  public static final int FIRST_DATA = 4;
 
   private final MainViewModel main;
   private final long outcomeId;
@@ -87,6 +94,10 @@ public final class OutcomeViewModel implements SheetModel<OutcomeViewModel.Row> 
         List<Arm> arms = p.armsOf(s.id());
         for (int i = 0; i < arms.size(); i++) {
           now.add(new Row(s, arms.get(i), i == 0));
+        }
+        if (arms.isEmpty() && s.status() == org.ewb.model.StudyStatus.INCLUDED) {
+          // an included study is a row even before it has arms: its first arm is added here
+          now.add(new Row(s, null, true));
         }
       }
     }
@@ -151,7 +162,7 @@ public final class OutcomeViewModel implements SheetModel<OutcomeViewModel.Row> 
   }
 
   public static String timePointTitle(TimePoint t) {
-    return t.label().isEmpty() ? lang("timepoint.months", t.months()) : t.label();
+    return org.ewb.logic.extraction.TimePointText.of(t);
   }
 
   /** The stored measurement of a row at a time point, or an empty one (not stored). */
@@ -234,7 +245,15 @@ public final class OutcomeViewModel implements SheetModel<OutcomeViewModel.Row> 
     if (column == ARM) {
       return row.arm() == null ? "" : row.arm().label();
     }
-    if (main.project() == null || outcome == null) {
+    if (column == ROLE) {
+      return row.arm() == null ? "" : ArmRoles.text(row.arm().role());
+    }
+    if (column == RANDOMISED) {
+      return row.arm() == null || row.arm().randomised() == null
+          ? ""
+          : row.arm().randomised().toString();
+    }
+    if (main.project() == null || outcome == null || !hasData(row)) {
       return "";
     }
     TimePoint t = timePoint(column);
@@ -246,14 +265,33 @@ public final class OutcomeViewModel implements SheetModel<OutcomeViewModel.Row> 
     return get(measurement(row, t), c).text();
   }
 
+  /** Whether the row can hold data (an arm, or a study's row of a generic outcome). */
+  private boolean hasData(Row row) {
+    return row.arm() != null || generic();
+  }
+
   @Override
   public boolean isEditable(Row row, int column) {
-    return column >= ARM && !(column == ARM && row.arm() == null);
+    if (column == STUDY) {
+      return false;
+    }
+    if (column == ARM) {
+      return !generic();
+    }
+    if (column == ROLE || column == RANDOMISED) {
+      return row.arm() != null;
+    }
+    return hasData(row);
+  }
+
+  @Override
+  public List<String> choices(Row row, int column) {
+    return column == ROLE ? ArmRoles.choices() : List.of();
   }
 
   /** Problems of the cell from the project's validation rules (errors before warnings). */
   public List<CellIssue> issues(Row row, int column) {
-    if (column < FIRST_DATA || outcome == null) {
+    if (column < FIRST_DATA || outcome == null || !hasData(row)) {
       return List.of();
     }
     TimePoint t = timePoint(column);
@@ -285,12 +323,12 @@ public final class OutcomeViewModel implements SheetModel<OutcomeViewModel.Row> 
 
   @Override
   public boolean hasProvenanceSlot(Row row, int column) {
-    return column >= FIRST_DATA;
+    return column >= FIRST_DATA && hasData(row);
   }
 
   @Override
   public Provenance provenance(Row row, int column) {
-    if (column < FIRST_DATA || outcome == null) {
+    if (column < FIRST_DATA || outcome == null || !hasData(row)) {
       return Provenance.NONE;
     }
     TimePoint t = timePoint(column);
@@ -343,7 +381,7 @@ public final class OutcomeViewModel implements SheetModel<OutcomeViewModel.Row> 
 
   @Override
   public Optional<String> derivation(Row row, int column) {
-    if (column < FIRST_DATA || generic() || outcome == null) {
+    if (column < FIRST_DATA || generic() || outcome == null || row.arm() == null) {
       return Optional.empty();
     }
     Measurement m = measurement(row, timePoint(column));
@@ -366,6 +404,11 @@ public final class OutcomeViewModel implements SheetModel<OutcomeViewModel.Row> 
     if (row.arm() != null) {
       sb.append(" \u00b7 ").append(row.arm().label());
     }
+    if (column == ROLE) {
+      sb.append(" \u00b7 ").append(lang("arm.role"));
+    } else if (column == RANDOMISED) {
+      sb.append(" \u00b7 ").append(lang("arm.randomised"));
+    }
     if (column >= FIRST_DATA && outcome != null) {
       sb.append(" \u00b7 ")
           .append(outcome.name())
@@ -384,28 +427,37 @@ public final class OutcomeViewModel implements SheetModel<OutcomeViewModel.Row> 
     Map<String, Measurement> measurements = new LinkedHashMap<>();
     Map<String, GenericEstimate> estimates = new LinkedHashMap<>();
     Map<Long, Arm> arms = new LinkedHashMap<>();
+    List<Edit> newArms = new ArrayList<>();
     for (CellChange<Row> c : changes) {
       Row row = c.row();
       String text = c.text() == null ? "" : c.text();
-      if (c.column() == ARM) {
-        if (text.isBlank()) {
-          throw new WorkbenchException(
-              WorkbenchException.Kind.DATA, lang("invalid.emptyArm", row.study().label()));
+      if (c.column() == ARM && row.arm() == null) {
+        if (!text.isBlank() && !generic()) {
+          // the Arm cell of a study without arms: typing a label adds the study's first arm
+          newArms.add(
+              Edits.addArm(
+                  p,
+                  row.study().id(),
+                  text.strip(),
+                  ArmRoles.forNewArm(p.armsOf(row.study().id()))));
         }
+        continue;
+      }
+      if (row.arm() != null
+          && (c.column() == ARM || c.column() == ROLE || c.column() == RANDOMISED)) {
         Arm a = arms.getOrDefault(row.arm().id(), p.arm(row.arm().id()).orElseThrow());
         arms.put(
             a.id(),
-            new Arm(
-                a.id(),
-                a.studyId(),
-                text.strip(),
-                a.role(),
-                a.intervention(),
-                a.randomised(),
-                a.displayOrder()));
+            ArmCells.with(
+                a,
+                c.column() == ARM
+                    ? ArmCells.LABEL
+                    : c.column() == ROLE ? ArmCells.ROLE : ArmCells.RANDOMISED,
+                text,
+                row.study()));
         continue;
       }
-      if (c.column() < FIRST_DATA) {
+      if (c.column() < FIRST_DATA || !hasData(row)) {
         continue;
       }
       TimePoint t = timePoint(c.column());
@@ -422,7 +474,7 @@ public final class OutcomeViewModel implements SheetModel<OutcomeViewModel.Row> 
         }
       }
     }
-    List<Edit> edits = new ArrayList<>();
+    List<Edit> edits = new ArrayList<>(newArms);
     arms.values()
         .forEach(
             a -> {
@@ -481,10 +533,21 @@ public final class OutcomeViewModel implements SheetModel<OutcomeViewModel.Row> 
   }
 
   public Arm addArm(Study s, String label) {
+    return addArm(s, label, null);
+  }
+
+  /** Adds an arm to a study; a null role takes {@link ArmRoles#forNewArm}'s default. */
+  public Arm addArm(Study s, String label, org.ewb.model.ArmRole role) {
     ProjectCache p = p();
-    var e = Edits.addArm(p, s.id(), label);
+    var e =
+        Edits.addArm(p, s.id(), label, role != null ? role : ArmRoles.forNewArm(p.armsOf(s.id())));
     main.history().perform(e, p);
     return e.entity();
+  }
+
+  /** The role a new arm of a study gets unless chosen. */
+  public org.ewb.model.ArmRole defaultRole(Study s) {
+    return ArmRoles.forNewArm(p().armsOf(s.id()));
   }
 
   public void removeArm(Arm a) {

@@ -57,6 +57,7 @@ public final class SpreadsheetTable<R> {
   private final CellEditor<R> editor;
   private final StackPane node;
   private Consumer<String> onError = m -> {};
+  private Runnable onDelete;
 
   public SpreadsheetTable(TableView<R> table, SheetModel<R> model) {
     this.table = table;
@@ -127,6 +128,14 @@ public final class SpreadsheetTable<R> {
     return model;
   }
 
+  /**
+   * What the Delete key does instead of clearing the selected cells (the Studies page deletes the
+   * study); null: clear.
+   */
+  public void setOnDelete(Runnable action) {
+    this.onDelete = action;
+  }
+
   /** Where refused changes are reported (a status line or dialog). */
   public void setOnError(Consumer<String> handler) {
     this.onError = handler;
@@ -189,6 +198,53 @@ public final class SpreadsheetTable<R> {
     }
   }
 
+  /**
+   * Sizes every column to its content (header and up to 500 rows, between 48 and 320 px) unless the
+   * reviewer has resized it, in which case the remembered width is used; widths the reviewer sets
+   * are remembered per grid ({@code grid}) and column title. Preference keys are capped at the
+   * Preferences API's 80 characters by hashing long titles.
+   */
+  public void fitWidths(String grid, org.ewb.ui.main.WorkbenchSettings settings) {
+    javafx.scene.text.Text probe = new javafx.scene.text.Text();
+    int rows = Math.min(500, table.getItems().size());
+    for (TableColumn<R, ?> c : table.getVisibleLeafColumns()) {
+      String key = widthKey(grid, c);
+      double remembered = settings.getDouble(key, Double.NaN);
+      double width;
+      if (!Double.isNaN(remembered)) {
+        width = remembered;
+      } else {
+        probe.setText(c.getText());
+        double w = probe.getLayoutBounds().getWidth() + 24;
+        int col = (Integer) c.getUserData();
+        for (int i = 0; i < rows; i++) {
+          String t = model.text(table.getItems().get(i), col);
+          if (t != null && !t.isEmpty()) {
+            probe.setText(t);
+            w = Math.max(w, probe.getLayoutBounds().getWidth() + 14);
+          }
+        }
+        width = Math.max(48, Math.min(320, Math.ceil(w * 1.08)));
+      }
+      c.setPrefWidth(width);
+      c.widthProperty()
+          .addListener(
+              (o, a, b) -> {
+                // only a width the reviewer dragged is remembered (not the fitted one)
+                if (Math.abs(b.doubleValue() - width) > 0.5 && c.getTableView() != null) {
+                  settings.putDouble(key, b.doubleValue());
+                }
+              });
+    }
+  }
+
+  private static String widthKey(String grid, TableColumn<?, ?> c) {
+    String title =
+        (c.getParentColumn() == null ? "" : c.getParentColumn().getText() + "/") + c.getText();
+    String key = "width." + grid + "." + title;
+    return key.length() <= 80 ? key : "width." + grid + "#" + Integer.toHexString(title.hashCode());
+  }
+
   /** The model column of a visible leaf column index. */
   public int modelColumn(int visibleIndex) {
     return (Integer) table.getVisibleLeafColumn(visibleIndex).getUserData();
@@ -218,6 +274,8 @@ public final class SpreadsheetTable<R> {
       guarded(model::redo);
     } else if (shortcut || e.isAltDown()) {
       handled = false;
+    } else if (code == KeyCode.DELETE && onDelete != null) {
+      onDelete.run();
     } else if (code == KeyCode.DELETE || code == KeyCode.BACK_SPACE) {
       clear();
     } else if (code == KeyCode.F2) {

@@ -24,6 +24,7 @@ final class StudyDialog {
     d.initOwner(owner);
     d.setTitle(lang("study.details", s.label()));
     d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+    org.ewb.ui.main.Dialogs.localizeButtons(d.getDialogPane());
     TextField label = new TextField(s.label());
     TextField authors = new TextField(s.authors());
     TextField year = new TextField(s.year() == null ? "" : s.year().toString());

@@ -21,7 +21,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -65,7 +64,6 @@ public final class MainWindow {
     String lang = vm.settings().language();
     Localization.setLocale(
         lang != null ? Localization.forLanguage(lang) : Localization.defaultLocale());
-    centreViews.put(NavItem.Kind.STUDIES, item -> new StudyListView(vm));
     centreViews.put(NavItem.Kind.ANALYSES, item -> placeholder(lang("analyses.placeholder")));
     Scene scene = new Scene(root);
     scene.getStylesheets().add(MainWindow.class.getResource("/ui/workbench.css").toExternalForm());
@@ -81,7 +79,36 @@ public final class MainWindow {
             });
     vm.outcomes()
         .addListener((javafx.collections.ListChangeListener<Outcome>) c -> rebuildNavigator());
+    // time points added or relabelled in a grid appear under their outcome in the navigator
+    vm.revisionProperty()
+        .addListener(
+            (o, a, b) -> {
+              String now = navigatorShape();
+              if (!now.equals(navigatorShape)) {
+                rebuildNavigator();
+              }
+            });
     stage.setOnHidden(e -> saveGeometry());
+  }
+
+  /**
+   * Installs the navigator's actions: the context menu items for a node, the buttons of the small
+   * toolbar above the navigator, and a menu for the menu bar (e.g. Outcome).
+   */
+  public void installNavigatorActions(
+      Function<NavItem, java.util.List<MenuItem>> contextMenu,
+      java.util.function.Supplier<java.util.List<Node>> toolbar) {
+    this.navigatorMenu = contextMenu;
+    this.navigatorToolbar = toolbar;
+    build();
+  }
+
+  private Function<NavItem, java.util.List<MenuItem>> navigatorMenu = item -> java.util.List.of();
+  private java.util.function.Supplier<java.util.List<Node>> navigatorToolbar = java.util.List::of;
+
+  /** The navigator node selected now. */
+  public NavItem selectedItem() {
+    return selected;
   }
 
   /** Installs the centre view shown for a kind of navigator node (e.g. the analyses view). */
@@ -138,6 +165,27 @@ public final class MainWindow {
     navigator = new TreeView<>();
     navigator.setId("navigator");
     navigator.setShowRoot(false);
+    navigator.setCellFactory(
+        t ->
+            new javafx.scene.control.TreeCell<>() {
+              @Override
+              protected void updateItem(NavItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.text());
+                // long outcome names are cut by the navigator's width: the whole name on hover
+                setTooltip(
+                    empty || item == null ? null : new javafx.scene.control.Tooltip(item.text()));
+                if (empty || item == null) {
+                  setContextMenu(null);
+                } else {
+                  java.util.List<MenuItem> items = navigatorMenu.apply(item);
+                  setContextMenu(
+                      items.isEmpty()
+                          ? null
+                          : new javafx.scene.control.ContextMenu(items.toArray(MenuItem[]::new)));
+                }
+              }
+            });
     rebuildNavigator();
     navigator
         .getSelectionModel()
@@ -149,9 +197,17 @@ public final class MainWindow {
                 showCentre();
               }
             });
-    split = new SplitPane(navigator, centre);
+    BorderPane navPane = new BorderPane(navigator);
+    java.util.List<Node> tools = navigatorToolbar.get();
+    if (!tools.isEmpty()) {
+      javafx.scene.control.ToolBar navBar = new javafx.scene.control.ToolBar();
+      navBar.setId("navigatorToolbar");
+      navBar.getItems().setAll(tools);
+      navPane.setTop(navBar);
+    }
+    split = new SplitPane(navPane, centre);
     split.setDividerPositions(dividers);
-    SplitPane.setResizableWithParent(navigator, false);
+    SplitPane.setResizableWithParent(navPane, false);
     root.setCenter(split);
     Label status = new Label();
     status.setId("statusBar");
@@ -163,10 +219,27 @@ public final class MainWindow {
     showCentre();
   }
 
+  private String navigatorShape = "";
+
+  /** What the navigator shows of the project: outcomes and their time points. */
+  private String navigatorShape() {
+    StringBuilder sb = new StringBuilder();
+    if (vm.project() != null) {
+      for (Outcome o : vm.project().outcomes()) {
+        sb.append(o).append('|');
+        for (TimePoint t : vm.project().timePointsOf(o.id())) {
+          sb.append(t).append(';');
+        }
+      }
+    }
+    return sb.toString();
+  }
+
   private void rebuildNavigator() {
     if (navigator == null) {
       return;
     }
+    navigatorShape = navigatorShape();
     TreeItem<NavItem> rootItem = new TreeItem<>();
     TreeItem<NavItem> studies =
         new TreeItem<>(new NavItem(NavItem.Kind.STUDIES, 0, lang("nav.studies")));
@@ -186,7 +259,8 @@ public final class MainWindow {
                 new NavItem(
                     NavItem.Kind.OUTCOME,
                     o.id(),
-                    o.name() + (o.unit().isEmpty() ? "" : " (" + o.unit() + ")")));
+                    o.name(Localization.language())
+                        + (o.unit().isEmpty() ? "" : " (" + o.unit() + ")")));
         for (TimePoint t : vm.project().timePointsOf(o.id())) {
           oi.getChildren()
               .add(
@@ -194,7 +268,8 @@ public final class MainWindow {
                       new NavItem(
                           NavItem.Kind.TIME_POINT,
                           o.id(),
-                          t.label().isEmpty() ? lang("timepoint.months", t.months()) : t.label())));
+                          t.id(),
+                          org.ewb.logic.extraction.TimePointText.of(t))));
         }
         outcomes.getChildren().add(oi);
       }
@@ -338,12 +413,13 @@ public final class MainWindow {
     if (!path.getFileName().toString().endsWith(".ewb")) {
       path = path.resolveSibling(path.getFileName() + ".ewb");
     }
-    TextInputDialog d = new TextInputDialog(lang("dialog.new.defaultTitle"));
-    d.initOwner(stage);
-    d.setTitle(lang("dialog.new.title"));
-    d.setHeaderText(lang("dialog.new.header"));
-    d.setContentText(lang("dialog.new.prompt"));
-    Optional<String> title = d.showAndWait();
+    Optional<String> title =
+        Dialogs.ask(
+            stage,
+            lang("dialog.new.title"),
+            lang("dialog.new.header"),
+            lang("dialog.new.prompt"),
+            lang("dialog.new.defaultTitle"));
     Path target = path;
     title.filter(t -> !t.isBlank()).ifPresent(t -> run(() -> vm.create(target, t.strip())));
   }
@@ -388,11 +464,7 @@ public final class MainWindow {
   }
 
   public void showError(String message) {
-    Alert a = new Alert(Alert.AlertType.ERROR, message);
-    a.initOwner(stage);
-    a.setHeaderText(null);
-    a.setTitle(lang("app.title"));
-    a.show();
+    Dialogs.inform(stage, Alert.AlertType.ERROR, message);
   }
 
   // ---- window layout memory ----
