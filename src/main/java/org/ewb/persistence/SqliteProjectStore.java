@@ -771,7 +771,7 @@ public final class SqliteProjectStore implements ProjectRepository {
   }
 
   private static Outcome readOutcome(ResultSet rs) throws SQLException {
-    int decimals = rs.getInt(10);
+    int decimals = rs.getInt(9);
     return new Outcome(
         rs.getLong(1),
         rs.getString(2),

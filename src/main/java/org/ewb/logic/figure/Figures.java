@@ -13,8 +13,11 @@ public final class Figures {
 
   private Figures() {}
 
-  /** A figure and a one-line summary of its pooled result ("" for a follow-up chart). */
-  public record Rendered(Figure figure, String summary) {}
+  /**
+   * A figure, a one-line summary of its pooled result ("" for a follow-up chart) and the analysis
+   * behind it (null for a follow-up chart).
+   */
+  public record Rendered(Figure figure, String summary, AnalysisOutcome analysis) {}
 
   public static Figure build(ProjectData data, FigureRequest r) {
     return render(data, r).figure();
@@ -24,7 +27,8 @@ public final class Figures {
     if (r.kind() == FigureRequest.Kind.FOLLOWUP) {
       return new Rendered(
           new FollowUpChartRenderer(FollowUpModelBuilder.build(data, r.outcome(), r.errorBars())),
-          "");
+          "",
+          null);
     }
     AnalysisOutcome out = ForestModelBuilder.analyse(data, r);
     Figure f;
@@ -44,7 +48,7 @@ public final class Figures {
           new FunnelPlotRenderer(
               FunnelModelBuilder.build(out, r.contours(), r.egger(), r.trimfill()));
     }
-    return new Rendered(f, summary(out));
+    return new Rendered(f, summary(out), out);
   }
 
   /** "Risk Ratio 0.49 [0.34, 0.70]; τ² = 0.31; I² = 92%" (back-transformed for ratios). */

@@ -48,6 +48,10 @@ public final class AnalysisView extends BorderPane {
   private final Spinner<Integer> widthMm = new Spinner<>(40, 500, 170, 5);
   private final Spinner<Integer> dpi = new Spinner<>(72, 1200, 300, 50);
 
+  public AnalysisViewModel viewModel() {
+    return vm;
+  }
+
   public AnalysisView(AnalysisViewModel vm) {
     this.vm = vm;
     setLeft(choosers());
@@ -122,17 +126,21 @@ public final class AnalysisView extends BorderPane {
                   case FOLLOWUP -> lang("figure.view.followup");
                 }));
     kind.valueProperty().bindBidirectional(vm.kindProperty());
+    kind.setId("analysis-kind");
     ComboBox<String> outcome = new ComboBox<>(vm.outcomes());
     outcome.valueProperty().bindBidirectional(vm.outcomeProperty());
     outcome.setId("analysis-outcome");
     ComboBox<Double> timePoint = new ComboBox<>(vm.timePoints());
     timePoint.setConverter(converter(Axis::label));
     timePoint.valueProperty().bindBidirectional(vm.timePointProperty());
+    timePoint.setId("analysis-timepoint");
     ComboBox<String> measure = new ComboBox<>(vm.measures());
     measure.valueProperty().bindBidirectional(vm.measureProperty());
+    measure.setId("analysis-measure");
     ComboBox<String> model =
         new ComboBox<>(FXCollections.observableArrayList(AnalysisViewModel.MODELS));
     model.valueProperty().bindBidirectional(vm.modelProperty());
+    model.setId("analysis-model");
     ComboBox<String> test =
         new ComboBox<>(FXCollections.observableArrayList(AnalysisViewModel.TESTS));
     test.valueProperty().bindBidirectional(vm.testProperty());

@@ -142,6 +142,7 @@ public final class AnalysisViewModel {
       if (measure.get() == null || !ms.contains(measure.get())) {
         measure.set(ms.isEmpty() ? null : ms.get(0));
       }
+      analysis.set(null);
       if (o == null) {
         show(null, "", lang(repo == null ? "figure.view.noProject" : "figure.view.noOutcome"));
         return;
@@ -149,6 +150,7 @@ public final class AnalysisViewModel {
       FigureRequest r = request();
       try {
         Figures.Rendered f = Figures.render(withDataOf(o), r);
+        analysis.set(f.analysis());
         show(f.figure(), f.summary(), "");
       } catch (WorkbenchException e) {
         // a reviewer-readable reason (e.g. a half-filled row): shown instead of the figure
@@ -333,6 +335,14 @@ public final class AnalysisViewModel {
   public ReadOnlyObjectProperty<Figure> figureProperty() {
     return figure.getReadOnlyProperty();
   }
+
+  /** The analysis behind the figure shown (null when none is shown). */
+  public ReadOnlyObjectProperty<org.ewb.logic.meta.AnalysisOutcome> analysisProperty() {
+    return analysis.getReadOnlyProperty();
+  }
+
+  private final javafx.beans.property.ReadOnlyObjectWrapper<org.ewb.logic.meta.AnalysisOutcome>
+      analysis = new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
   public ReadOnlyStringProperty summaryProperty() {
     return summary.getReadOnlyProperty();

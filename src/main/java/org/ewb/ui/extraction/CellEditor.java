@@ -164,7 +164,7 @@ public final class CellEditor<R> {
     }
     if (move) {
       e.consume();
-      finish(dRow, dColumn);
+      finish(dRow, dColumn, code == KeyCode.ENTER || code == KeyCode.TAB);
     }
   }
 
@@ -275,8 +275,13 @@ public final class CellEditor<R> {
     }
   }
 
-  /** Commits the text and moves the focus by rows / columns. */
+  /** Commits the text and moves the focus by rows / columns (as an arrow key does). */
   void finish(int dRow, int dColumn) {
+    finish(dRow, dColumn, false);
+  }
+
+  /** Commits the text and moves the focus; Tab and Enter moves follow Excel's Tab-run rule. */
+  void finish(int dRow, int dColumn, boolean tabOrEnter) {
     if (!active) {
       return;
     }
@@ -284,12 +289,16 @@ public final class CellEditor<R> {
     String value = field.getText();
     R r = row;
     int c = column;
+    int index = rowIndex;
+    int visibleColumn = sheet.table().getVisibleLeafIndex(tableColumn);
     // the grid takes the focus before the editor hides, so the next key lands on the grid
     sheet.table().requestFocus();
     hide();
     sheet.commitCell(r, c, value);
     if (dRow != 0 || dColumn != 0) {
-      sheet.move(dRow, dColumn);
+      // from the edited cell, not from the table's focus, which a commit that replaced the rows
+      // may have moved
+      sheet.moveFrom(index, visibleColumn, dRow, dColumn, tabOrEnter);
     }
   }
 

@@ -37,6 +37,7 @@ final class FieldDialog {
     TextField labelZh = new TextField(f.labelZh());
     labelZh.setId("fieldLabelZh");
     ComboBox<FieldType> type = new ComboBox<>();
+    type.setId("fieldType");
     type.getItems().setAll(FieldType.values());
     type.setValue(f.type());
     type.setConverter(
@@ -52,7 +53,9 @@ final class FieldDialog {
           }
         });
     TextField unit = new TextField(f.unit());
+    unit.setId("fieldUnit");
     TextField choices = new TextField(String.join("; ", f.choices()));
+    choices.setId("fieldChoices");
     choices.setPromptText(lang("field.choicesPrompt"));
     TextField groupEn = new TextField(f.groupEn());
     TextField groupZh = new TextField(f.groupZh());

@@ -281,9 +281,9 @@ public final class SpreadsheetTable<R> {
     } else if (code == KeyCode.F2) {
       editFocused(null);
     } else if (code == KeyCode.ENTER) {
-      move(e.isShiftDown() ? -1 : 1, 0);
+      enter(e.isShiftDown() ? -1 : 1);
     } else if (code == KeyCode.TAB) {
-      move(0, e.isShiftDown() ? -1 : 1);
+      tab(e.isShiftDown() ? -1 : 1);
     } else {
       handled = false;
     }
@@ -387,7 +387,59 @@ public final class SpreadsheetTable<R> {
     }
   }
 
-  /** Moves the focus (and selection) by rows / columns, as Enter and Tab do. */
+  /** The column where a run of Tabs began (Enter returns to it, as in Excel); -1: none. */
+  private int tabStart = -1;
+
+  /** The cell (row, visible column) a run of Tabs reached last; a move elsewhere ends the run. */
+  private int tabRow = -1;
+
+  private int tabColumn = -1;
+
+  /** Tab / Shift+Tab from the focused cell. */
+  public void tab(int dColumn) {
+    TablePosition<R, ?> pos = table.getFocusModel().getFocusedCell();
+    if (pos == null || pos.getRow() < 0 || pos.getTableColumn() == null) {
+      move(0, dColumn);
+      return;
+    }
+    moveFrom(pos.getRow(), table.getVisibleLeafIndex(pos.getTableColumn()), 0, dColumn, true);
+  }
+
+  /** Enter / Shift+Enter from the focused cell. */
+  public void enter(int dRow) {
+    TablePosition<R, ?> pos = table.getFocusModel().getFocusedCell();
+    if (pos == null || pos.getRow() < 0 || pos.getTableColumn() == null) {
+      move(dRow, 0);
+      return;
+    }
+    moveFrom(pos.getRow(), table.getVisibleLeafIndex(pos.getTableColumn()), dRow, 0, true);
+  }
+
+  /**
+   * Moves the focus from a given cell (not from wherever the table's focus model is after a commit
+   * replaced its rows): Tab and Enter ({@code tabOrEnter}) follow Excel's rule that Enter after a
+   * run of Tabs goes to the next row in the column where the run began; arrows move plainly.
+   */
+  void moveFrom(int row, int column, int dRow, int dColumn, boolean tabOrEnter) {
+    boolean inRun = row == tabRow && column == tabColumn;
+    int last = table.getVisibleLeafColumns().size() - 1;
+    if (tabOrEnter && dColumn != 0) {
+      if (!inRun) {
+        tabStart = column;
+      }
+      int c = Math.max(0, Math.min(last, column + dColumn));
+      select(row, c);
+      tabRow = row;
+      tabColumn = c;
+      return;
+    }
+    int c = tabOrEnter && dRow != 0 && inRun && tabStart >= 0 ? tabStart : column + dColumn;
+    tabRow = -1;
+    tabColumn = -1;
+    select(row + dRow, c);
+  }
+
+  /** Moves the focus (and selection) by rows / columns. */
   public void move(int dRow, int dColumn) {
     TablePosition<R, ?> pos = table.getFocusModel().getFocusedCell();
     if (pos == null || pos.getRow() < 0) {
@@ -424,7 +476,7 @@ public final class SpreadsheetTable<R> {
     }
     table.refresh();
     TablePosition<R, ?> now = table.getFocusModel().getFocusedCell();
-    if (row >= 0 && col >= 0 && (now == null || now.getRow() < 0)) {
+    if (row >= 0 && col >= 0 && (now == null || now.getRow() < 0 || now.getTableColumn() == null)) {
       if (range != null
           && (range.rows() > 1 || range.columns() > 1)
           && range.bottom() < table.getItems().size()) {
