@@ -95,6 +95,47 @@ class CharacteristicsGridTest {
         .id();
   }
 
+  /**
+   * Robot speed (every key pressed with no layout pass between keys): a choice cell completes what
+   * is typed and Enter stores the choice; a number cell keeps every character ("1.1e6" stays
+   * "1.1e6", "XYZW" stays "XYZW" and is flagged), across three rows and back with Shift+Tab.
+   */
+  @Test
+  void choiceAndNumberCellsTypedAtZeroDelayKeepEveryKey(FxRobot robot) {
+    select(robot, 0, 2); // Hu 2013 · Cell type
+    org.ewb.testing.Keyboard.burst("bm\nUC\nwj-\n");
+    assertEquals("BM-MSC", stored().value(study("Hu 2013"), "cell_type"));
+    assertEquals("UC-MSC", stored().value(study("张 2012"), "cell_type"));
+    assertEquals("WJ-MSC", stored().value(study("Carlsson 2015"), "cell_type"));
+    select(robot, 0, 3); // Hu 2013 · Dose
+    org.ewb.testing.Keyboard.burst("1.1e6\t40\u21e4\u21e4bm\n2.6e7\tXYZW\n8.94\n");
+    assertEquals("1.1e6", stored().value(study("Hu 2013"), "dose"));
+    assertEquals("40", stored().value(study("Hu 2013"), "n"));
+    assertEquals("BM-MSC", stored().value(study("Hu 2013"), "cell_type"));
+    // Enter after the run of Tabs went back to the column the run began in (Dose), next row
+    assertEquals("2.6e7", stored().value(study("张 2012"), "dose"));
+    assertEquals("XYZW", stored().value(study("张 2012"), "n"), "kept as typed, flagged");
+    assertEquals("8.94", stored().value(study("Carlsson 2015"), "dose"));
+    assertEquals("UC-MSC", stored().value(study("张 2012"), "cell_type"));
+    assertTrue(robot.lookup(".invalid").tryQuery().isPresent(), "XYZW is flagged");
+  }
+
+  /** Human speed: 150 ms between keys, the pace at which keys were lost before (issue 9). */
+  @Test
+  void numbersTypedAtHumanSpeedAfterTabAreKept(FxRobot robot) throws Exception {
+    select(robot, 0, 3); // Hu 2013 · Dose
+    for (char c : "22\t8\n8.65\t1\n1.35\t2\n".toCharArray()) {
+      org.ewb.testing.Keyboard.burst(String.valueOf(c));
+      Thread.sleep(150);
+    }
+    assertEquals("22", stored().value(study("Hu 2013"), "dose"));
+    assertEquals("8", stored().value(study("Hu 2013"), "n"));
+    assertEquals("8.65", stored().value(study("张 2012"), "dose"));
+    assertEquals("1", stored().value(study("张 2012"), "n"));
+    assertEquals("1.35", stored().value(study("Carlsson 2015"), "dose"));
+    assertEquals("2", stored().value(study("Carlsson 2015"), "n"));
+  }
+
   @Test
   void typingIntoACellStoresTheValueAndEnterMovesDown(FxRobot robot) {
     select(robot, 0, 3); // Hu 2013 · Dose

@@ -114,11 +114,11 @@ class OutcomeGridTest {
   @Test
   void hba1cAtFourTimePointsForTwoArmsByPasteIsStoredAndUndoable(FxRobot robot) {
     addTimePoints(robot);
-    assertEquals(2 + 4 * 3, grid(robot).getVisibleLeafColumns().size());
+    assertEquals(4 + 4 * 3, grid(robot).getVisibleLeafColumns().size());
     robot.interact(
         () -> {
           grid(robot).requestFocus();
-          view(robot).sheet().select(0, 2);
+          view(robot).sheet().select(0, 4);
           view(robot)
               .sheet()
               .pasteText(
@@ -142,7 +142,7 @@ class OutcomeGridTest {
     robot.interact(
         () -> {
           grid(robot).requestFocus();
-          view(robot).sheet().select(1, 2); // Control · baseline · n
+          view(robot).sheet().select(1, 4); // Control · baseline · n
         });
     robot
         .write("14")
@@ -164,7 +164,7 @@ class OutcomeGridTest {
     robot.interact(
         () -> {
           grid(robot).requestFocus();
-          view(robot).sheet().select(1, 4);
+          view(robot).sheet().select(1, 6);
           view(robot).sheet().pasteText("-2");
         });
     robot.interact(() -> window.navigate(NavItem.Kind.PROBLEMS, 0));
@@ -198,7 +198,7 @@ class OutcomeGridTest {
     robot.interact(
         () -> {
           grid(robot).requestFocus();
-          view(robot).sheet().select(0, 6); // 12 months · n
+          view(robot).sheet().select(0, 8); // 12 months · n
         });
     robot.clickOn("#removeTimePoint");
     robot.clickOn("OK");
@@ -208,6 +208,6 @@ class OutcomeGridTest {
     robot.interact(() -> window.viewModel().undo());
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals("6.9", stored("MSC", 12).mean().text());
-    assertEquals(2 + 2 * 3, grid(robot).getVisibleLeafColumns().size());
+    assertEquals(4 + 2 * 3, grid(robot).getVisibleLeafColumns().size());
   }
 }
