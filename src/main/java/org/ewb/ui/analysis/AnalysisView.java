@@ -155,13 +155,15 @@ public final class AnalysisView extends BorderPane {
     vm.fieldKeys()
         .addListener((javafx.collections.ListChangeListener<String>) c -> fillSubgroups.run());
     fillSubgroups.run();
-    subgroup.setConverter(converter(s -> s.isEmpty() ? lang("figure.view.none") : s));
+    subgroup.setConverter(
+        converter(s -> s.isEmpty() ? lang("figure.view.none") : vm.fieldLabel(s)));
     subgroup
         .valueProperty()
         .addListener((o, a, b) -> vm.subgroupProperty().set(b == null || b.isEmpty() ? null : b));
     ListView<String> columns = new ListView<>(vm.fieldKeys());
     columns.setPrefHeight(110);
-    columns.setCellFactory(CheckBoxListCell.forListView(this::columnSelected));
+    columns.setCellFactory(
+        CheckBoxListCell.forListView(this::columnSelected, converter(vm::fieldLabel)));
     CheckBox contours = new CheckBox(lang("figure.view.contours"));
     contours.selectedProperty().bindBidirectional(vm.contoursProperty());
     CheckBox egger = new CheckBox(lang("figure.view.egger"));
@@ -227,9 +229,10 @@ public final class AnalysisView extends BorderPane {
     }
     try {
       FigureExporter.Result r = vm.export(f.toPath(), widthMm.getValue(), 0, dpi.getValue());
-      summary.textProperty().unbind();
-      summary.setText(lang("figure.view.exported", r.file()));
-      summary.textProperty().bind(vm.summaryProperty());
+      // the summary line is re-bound to the analysis at once: the confirmation is a notice
+      org.ewb.ui.main.Notices.confirm(
+          getScene() == null ? null : getScene().getWindow(),
+          lang("figure.view.exported", r.file()));
     } catch (WorkbenchException ex) {
       message.textProperty().unbind();
       message.setText(ex.getMessage());

@@ -307,6 +307,19 @@ public final class AnalysisViewModel {
     return fieldKeys;
   }
 
+  /** A field's label in the current language (the key when the field is unknown). */
+  public String fieldLabel(String key) {
+    if (data == null || key == null) {
+      return key == null ? "" : key;
+    }
+    String language = org.ewb.logic.l10n.Localization.language();
+    return data.fields().stream()
+        .filter(f -> f.key().equals(key))
+        .findFirst()
+        .map(f -> f.label(language))
+        .orElse(key);
+  }
+
   public ObjectProperty<String> subgroupProperty() {
     return subgroup;
   }

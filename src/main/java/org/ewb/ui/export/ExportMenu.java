@@ -3,7 +3,6 @@ package org.ewb.ui.export;
 import static org.ewb.logic.l10n.Localization.lang;
 
 import java.nio.file.Path;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import org.ewb.logic.l10n.Localization;
@@ -39,11 +38,8 @@ public final class ExportMenu {
     return menu;
   }
 
-  /** The main window has no public status line: the outcome is shown in a small notice. */
+  /** The outcome of an export: a notice in the corner of the window (ControlsFX). */
   private static void info(MainWindow window, String message) {
-    Alert a = new Alert(Alert.AlertType.INFORMATION, message, javafx.scene.control.ButtonType.OK);
-    a.setHeaderText(null);
-    org.ewb.ui.main.Dialogs.prepare(a, window.stage(), lang("export.ui.title"));
-    a.show();
+    org.ewb.ui.main.Notices.confirm(window.stage(), message);
   }
 }

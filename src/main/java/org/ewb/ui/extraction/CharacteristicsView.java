@@ -30,7 +30,8 @@ import org.ewb.ui.main.MainViewModel;
  * field), the study label frozen on the left; a toolbar for studies and fields; the details pane on
  * the right. Thin: every action is one call on {@link CharacteristicsViewModel}.
  */
-public final class CharacteristicsView extends BorderPane {
+public final class CharacteristicsView extends BorderPane
+    implements org.ewb.ui.main.MainWindow.RevealsEdits {
 
   private final MainViewModel main;
   private final CharacteristicsViewModel vm;
@@ -325,5 +326,11 @@ public final class CharacteristicsView extends BorderPane {
 
   private boolean confirm(String text) {
     return org.ewb.ui.main.Dialogs.confirm(getScene().getWindow(), text);
+  }
+
+  @Override
+  public void reveal(org.ewb.logic.extraction.Edit edit) {
+    table.requestFocus();
+    sheet.reveal(edit);
   }
 }

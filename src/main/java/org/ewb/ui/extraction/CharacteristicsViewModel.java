@@ -261,13 +261,29 @@ public final class CharacteristicsViewModel implements SheetModel<Study> {
   }
 
   @Override
-  public void undo() {
-    main.history().undo(p());
+  public Optional<int[]> locate(Edit edit, List<Study> rows) {
+    if (OutcomeViewModel.first(edit) instanceof Edits.ValueEdit v) {
+      for (int r = 0; r < rows.size(); r++) {
+        if (rows.get(r).id() == v.after().studyId()) {
+          for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).id() == v.after().fieldId()) {
+              return Optional.of(new int[] {r, FIRST_FIELD + i});
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   @Override
-  public void redo() {
-    main.history().redo(p());
+  public java.util.Optional<org.ewb.logic.extraction.Edit> undo() {
+    return main.history().undo(p());
+  }
+
+  @Override
+  public java.util.Optional<org.ewb.logic.extraction.Edit> redo() {
+    return main.history().redo(p());
   }
 
   // ---- structural changes ----

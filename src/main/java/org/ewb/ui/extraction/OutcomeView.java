@@ -35,7 +35,8 @@ import org.ewb.ui.main.MainViewModel;
  * time points and arms, and the details pane, which for continuous outcomes also takes the form a
  * paper reported (SE, 95% CI, median with IQR / range) and previews the converted mean / SD.
  */
-public final class OutcomeView extends BorderPane {
+public final class OutcomeView extends BorderPane
+    implements org.ewb.ui.main.MainWindow.RevealsEdits {
 
   private final MainViewModel main;
   private final OutcomeViewModel vm;
@@ -495,5 +496,11 @@ public final class OutcomeView extends BorderPane {
           .stripTrailingZeros()
           .toPlainString();
     }
+  }
+
+  @Override
+  public void reveal(org.ewb.logic.extraction.Edit edit) {
+    table.requestFocus();
+    sheet.reveal(edit);
   }
 }

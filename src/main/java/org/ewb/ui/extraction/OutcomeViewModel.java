@@ -492,13 +492,67 @@ public final class OutcomeViewModel implements SheetModel<OutcomeViewModel.Row> 
   }
 
   @Override
-  public void undo() {
-    main.history().undo(p());
+  public Optional<int[]> locate(Edit edit, List<Row> rows) {
+    Edit e = first(edit);
+    if (e instanceof Edits.MeasurementEdit me) {
+      Measurement m = me.after() != null ? me.after() : me.before();
+      Measurement other = me.after() != null && me.before() != null ? me.before() : null;
+      for (int r = 0; r < rows.size(); r++) {
+        if (rows.get(r).arm() != null && rows.get(r).arm().id() == m.armId()) {
+          int t = indexOfTimePoint(m.timePointId());
+          if (t < 0) {
+            return Optional.empty();
+          }
+          Column changed = parts().get(0);
+          if (other != null) {
+            for (Column c : parts()) {
+              if (!get(m, c).text().equals(get(other, c).text())) {
+                changed = c;
+                break;
+              }
+            }
+          }
+          return Optional.of(new int[] {r, column(t, changed)});
+        }
+      }
+    } else if (e instanceof Edits.EstimateEdit ge) {
+      GenericEstimate g = ge.after() != null ? ge.after() : ge.before();
+      for (int r = 0; r < rows.size(); r++) {
+        if (rows.get(r).study().id() == g.studyId()) {
+          int t = indexOfTimePoint(g.timePointId());
+          return t < 0 ? Optional.empty() : Optional.of(new int[] {r, column(t, Column.EFFECT)});
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private int indexOfTimePoint(long id) {
+    for (int i = 0; i < timePoints.size(); i++) {
+      if (timePoints.get(i).id() == id) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The first cell edit of a group (a paste), or the edit itself. */
+  static Edit first(Edit edit) {
+    Edit e = edit;
+    while (e instanceof org.ewb.logic.extraction.CompoundEdit c && !c.edits().isEmpty()) {
+      e = c.edits().get(0);
+    }
+    return e;
   }
 
   @Override
-  public void redo() {
-    main.history().redo(p());
+  public java.util.Optional<org.ewb.logic.extraction.Edit> undo() {
+    return main.history().undo(p());
+  }
+
+  @Override
+  public java.util.Optional<org.ewb.logic.extraction.Edit> redo() {
+    return main.history().redo(p());
   }
 
   // ---- reported forms ----

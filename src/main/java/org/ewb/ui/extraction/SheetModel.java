@@ -53,7 +53,17 @@ public interface SheetModel<R> {
   /** Commits changes as one undoable step; unchanged cells are skipped. */
   void commit(List<CellChange<R>> changes, String description);
 
-  void undo();
+  /** Undoes the last edit; returns it (the grid then shows the cell it changed). */
+  java.util.Optional<org.ewb.logic.extraction.Edit> undo();
 
-  void redo();
+  /** Redoes the last undone edit; returns it. */
+  java.util.Optional<org.ewb.logic.extraction.Edit> redo();
+
+  /**
+   * Where an edit changed this grid: {row index in {@code rows}, model column}, or empty when it
+   * did not change a cell of it.
+   */
+  default Optional<int[]> locate(org.ewb.logic.extraction.Edit edit, List<R> rows) {
+    return Optional.empty();
+  }
 }

@@ -269,9 +269,9 @@ public final class SpreadsheetTable<R> {
     } else if (shortcut && code == KeyCode.D) {
       fillDown();
     } else if (shortcut && code == KeyCode.Z) {
-      guarded(e.isShiftDown() ? model::redo : model::undo);
+      undoRedo(!e.isShiftDown());
     } else if (shortcut && code == KeyCode.Y) {
-      guarded(model::redo);
+      undoRedo(false);
     } else if (shortcut || e.isAltDown()) {
       handled = false;
     } else if (code == KeyCode.DELETE && onDelete != null) {
@@ -449,7 +449,30 @@ public final class SpreadsheetTable<R> {
     select(pos.getRow() + dRow, table.getVisibleLeafIndex(pos.getTableColumn()) + dColumn);
   }
 
-  // ---- editing commits (from SheetCell) ----
+  private void undoRedo(boolean undo) {
+    java.util.Optional<org.ewb.logic.extraction.Edit>[] done = new java.util.Optional[1];
+    guarded(() -> done[0] = undo ? model.undo() : model.redo());
+    if (done[0] != null) {
+      done[0].ifPresent(this::reveal);
+    }
+  }
+
+  /** Selects the cell an edit changed (after undo / redo), if it is in this grid. */
+  public void reveal(org.ewb.logic.extraction.Edit edit) {
+    model
+        .locate(edit, table.getItems())
+        .ifPresent(
+            rc -> {
+              for (int i = 0; i < table.getVisibleLeafColumns().size(); i++) {
+                if ((Integer) table.getVisibleLeafColumn(i).getUserData() == rc[1]) {
+                  select(rc[0], i);
+                  return;
+                }
+              }
+            });
+  }
+
+  // ---- editing commits (from the cell editor) ----
 
   /** Stores what the editor holds (called by {@link CellEditor}). */
   void commitCell(R row, int column, String text) {

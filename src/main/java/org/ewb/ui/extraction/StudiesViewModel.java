@@ -203,13 +203,13 @@ public final class StudiesViewModel implements SheetModel<Study> {
   }
 
   @Override
-  public void undo() {
-    main.history().undo(p());
+  public java.util.Optional<org.ewb.logic.extraction.Edit> undo() {
+    return main.history().undo(p());
   }
 
   @Override
-  public void redo() {
-    main.history().redo(p());
+  public java.util.Optional<org.ewb.logic.extraction.Edit> redo() {
+    return main.history().redo(p());
   }
 
   /** The arms of the selected study as a grid: label, role, intervention, number randomised. */
@@ -303,13 +303,13 @@ public final class StudiesViewModel implements SheetModel<Study> {
     }
 
     @Override
-    public void undo() {
-      main.history().undo(p());
+    public java.util.Optional<org.ewb.logic.extraction.Edit> undo() {
+      return main.history().undo(p());
     }
 
     @Override
-    public void redo() {
-      main.history().redo(p());
+    public java.util.Optional<org.ewb.logic.extraction.Edit> redo() {
+      return main.history().redo(p());
     }
 
     /** Adds an arm to a study (role by {@link ArmRoles#forNewArm} unless given). */

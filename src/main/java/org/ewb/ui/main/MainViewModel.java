@@ -115,13 +115,13 @@ public final class MainViewModel {
   }
 
   /** Undoes the last edit of the open project. */
-  public void undo() {
-    history.undo(requireProject());
+  public java.util.Optional<org.ewb.logic.extraction.Edit> undo() {
+    return history.undo(requireProject());
   }
 
   /** Redoes the last undone edit. */
-  public void redo() {
-    history.redo(requireProject());
+  public java.util.Optional<org.ewb.logic.extraction.Edit> redo() {
+    return history.redo(requireProject());
   }
 
   /** Closes the open project, if any. */

@@ -346,10 +346,10 @@ public final class MainWindow {
     edit.setId("menuEdit");
     MenuItem undo = new MenuItem(lang("menu.edit.undo"));
     undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
-    undo.setOnAction(e -> run(vm::undo));
+    undo.setOnAction(e -> run(() -> vm.undo().ifPresent(this::reveal)));
     MenuItem redo = new MenuItem(lang("menu.edit.redo"));
     redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Y"));
-    redo.setOnAction(e -> run(vm::redo));
+    redo.setOnAction(e -> run(() -> vm.redo().ifPresent(this::reveal)));
     edit.setOnShowing(
         e -> {
           undo.setText(
@@ -390,6 +390,17 @@ public final class MainWindow {
       extraMenus.addAll(extraMenuSupplier.get());
     }
     root.setTop(menuBar());
+  }
+
+  /** A grid that can show the cell an edit changed (after Edit › Undo / Redo). */
+  public interface RevealsEdits {
+    void reveal(org.ewb.logic.extraction.Edit edit);
+  }
+
+  private void reveal(org.ewb.logic.extraction.Edit edit) {
+    if (centreView() instanceof RevealsEdits r) {
+      r.reveal(edit);
+    }
   }
 
   /** Switches every text of the window to another language and remembers the choice. */
