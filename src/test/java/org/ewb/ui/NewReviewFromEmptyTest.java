@@ -159,6 +159,8 @@ class NewReviewFromEmptyTest {
     clickCell(robot, studies, 2, 1);
     type(YEARS[2] + "\t" + COUNTRIES[2] + "\n");
 
+    shoot(robot, seed, "first-review-1-studies-en.png");
+
     // Characteristics: a decimal field and a choice field, values typed
     navigate(robot, "Characteristics");
     click(robot, "#addField");
@@ -241,6 +243,7 @@ class NewReviewFromEmptyTest {
     robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
     WaitForAsyncUtils.waitForFxEvents();
 
+    shoot(robot, seed, "first-review-3-outcome-en.png");
     ProjectData d = SqliteProjectStore.readSnapshot(file);
     assertFileHoldsTheReview(d, values, seed);
 
@@ -268,6 +271,19 @@ class NewReviewFromEmptyTest {
             .get()
             .contains(String.format(Locale.ROOT, "%.3f", expected.model().estimate())),
         view.viewModel().summaryProperty().get());
+
+    shoot(robot, seed, "first-review-4-forest-en.png");
+    if (shots != null && seed == 1000) {
+      robot.interact(() -> window.switchLanguage(Localization.CHINESE));
+      WaitForAsyncUtils.waitForFxEvents();
+      shoot(robot, seed, "first-review-4-forest-zh.png");
+      navigate(robot, "HbA1c (%)");
+      shoot(robot, seed, "first-review-3-outcome-zh.png");
+      navigate(robot, "研究");
+      shoot(robot, seed, "first-review-1-studies-zh.png");
+      robot.interact(() -> window.switchLanguage(Locale.ENGLISH));
+      WaitForAsyncUtils.waitForFxEvents();
+    }
 
     // closed and reopened, everything is there
     robot.interact(() -> window.viewModel().close());
@@ -434,6 +450,33 @@ class NewReviewFromEmptyTest {
   }
 
   // ---- driving the window ----
+
+  /** Where the README's screenshots go ({@code -Dewb.screenshots=DIR}); null: none taken. */
+  private static final String shots = System.getProperty("ewb.screenshots");
+
+  /** Saves a picture of the window (or the dialog in front of it) in the first review. */
+  private static void shoot(FxRobot robot, long seed, String name) {
+    if (shots == null || seed != 1000) {
+      return;
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.stage.Window w =
+        robot.listTargetWindows().stream()
+            .filter(javafx.stage.Window::isShowing)
+            .findFirst()
+            .orElseThrow();
+    javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+    robot.interact(() -> img[0] = w.getScene().getRoot().snapshot(null, null));
+    try {
+      java.nio.file.Files.createDirectories(Path.of(shots));
+      javax.imageio.ImageIO.write(
+          javafx.embed.swing.SwingFXUtils.fromFXImage(img[0], null),
+          "png",
+          Path.of(shots, name).toFile());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   /** Clicks a node, the mouse moved straight to it (no animated path). */
   private static void click(FxRobot robot, String query) {

@@ -40,7 +40,8 @@ public final class Figures {
                   ForestModelBuilder.build(
                       out,
                       ForestModelBuilder.extraColumns(data, r.columns(), out.table()),
-                      outcome.lowerIsBetter()),
+                      outcome.lowerIsBetter(),
+                      outcome.decimals()),
                   r.sort(),
                   out.table()));
     } else {

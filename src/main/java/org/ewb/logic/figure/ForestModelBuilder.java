@@ -157,6 +157,16 @@ public final class ForestModelBuilder {
    */
   public static ForestPlotModel build(
       AnalysisOutcome out, List<Column> extra, boolean lowerIsBetter) {
+    return build(out, extra, lowerIsBetter, null);
+  }
+
+  /**
+   * @param decimals decimals of the arm columns' means and SDs (the outcome's setting); null: as
+   *     many as the values typed with the fewest digits beyond the point need, so a combined arm's
+   *     7.83649 shows as 7.84 beside 7.46
+   */
+  public static ForestPlotModel build(
+      AnalysisOutcome out, List<Column> extra, boolean lowerIsBetter, Integer decimals) {
     StudyTable table = out.table();
     List<EffectSize> es = out.effectSizes();
     List<ForestPlotModel.Column> cols = new ArrayList<>(armColumns(table.kind()));
@@ -178,8 +188,20 @@ public final class ForestModelBuilder {
     }
     int nArm = armColumns(table.kind()).size();
     int nCols = cols.size();
+    if (table.kind() == StudyTable.Kind.CONTINUOUS) {
+      rows = harmonise(rows, decimals);
+    }
     List<ForestPlotModel.Group> groups = new ArrayList<>();
     List<String> footnotes = new ArrayList<>();
+    // a study whose arms were combined (or otherwise derived) says so under the plot
+    String combinedProbe = Localization.lang("meta.project.combined", "\u0001", "\u0002", "\u0003");
+    String combinedPrefix =
+        combinedProbe.substring(0, Math.max(0, combinedProbe.indexOf('\u0001')));
+    for (String n : table.notes()) {
+      if (!combinedPrefix.isEmpty() && n.startsWith(combinedPrefix)) {
+        footnotes.add(n);
+      }
+    }
     SubgroupResult sub = out.subgroups();
     if (sub != null) {
       for (SubgroupResult.Subgroup g : sub.subgroups()) {
@@ -387,6 +409,55 @@ public final class ForestModelBuilder {
               new ForestPlotModel.Column("", Localization.lang("figure.estimate")),
               new ForestPlotModel.Column("", Localization.lang("figure.se")));
     };
+  }
+
+  /**
+   * Means and SDs (arm columns 0, 1, 3, 4 of continuous data) with one number of decimals per
+   * column: {@code decimals} when the outcome sets it, else the most decimals among values with at
+   * most three (the typed ones), applied to values with more (computed ones).
+   */
+  private static List<ForestPlotModel.StudyRow> harmonise(
+      List<ForestPlotModel.StudyRow> rows, Integer decimals) {
+    int[] cols = {0, 1, 3, 4};
+    int[] d = new int[6];
+    for (int c : cols) {
+      int most = -1;
+      for (ForestPlotModel.StudyRow r : rows) {
+        int k = decimalsOf(r.cells().get(c));
+        if (k >= 0 && k <= 3) {
+          most = Math.max(most, k);
+        }
+      }
+      d[c] = decimals != null ? decimals : most < 0 ? 2 : most;
+    }
+    List<ForestPlotModel.StudyRow> out = new ArrayList<>();
+    for (ForestPlotModel.StudyRow r : rows) {
+      List<String> cells = new ArrayList<>(r.cells());
+      for (int c : cols) {
+        String t = cells.get(c);
+        int k = decimalsOf(t);
+        if (k >= 0 && (decimals != null ? k != d[c] : k > d[c])) {
+          cells.set(
+              c,
+              new java.math.BigDecimal(t)
+                  .setScale(d[c], java.math.RoundingMode.HALF_UP)
+                  .toPlainString());
+        }
+      }
+      out.add(
+          new ForestPlotModel.StudyRow(
+              r.label(), cells, r.estimate(), r.lower(), r.upper(), r.weightPercent()));
+    }
+    return out;
+  }
+
+  /** Digits after the point of a plain number ("7.46" 2, "8" 0), or -1 if it is not one. */
+  private static int decimalsOf(String t) {
+    if (t == null || t.isEmpty() || !t.matches("-?\\d+(\\.\\d+)?")) {
+      return -1;
+    }
+    int dot = t.indexOf('.');
+    return dot < 0 ? 0 : t.length() - dot - 1;
   }
 
   private static List<String> armCells(StudyData d) {

@@ -53,11 +53,11 @@ public final class OutcomeActions {
   /** The navigator toolbar's buttons. */
   public List<Node> toolbar() {
     return List.of(
-        button("\u2795", "outcome.add", "navAddOutcome", this::add),
+        button("+", "outcome.add", "navAddOutcome", this::add),
         button("\u270e", "outcome.edit", "navEditOutcome", this::edit),
         button("\u25b2", "outcome.moveUp", "navMoveOutcomeUp", () -> move(-1)),
         button("\u25bc", "outcome.moveDown", "navMoveOutcomeDown", () -> move(1)),
-        button("\u2716", "outcome.delete", "navDeleteOutcome", this::delete));
+        button("\u00d7", "outcome.delete", "navDeleteOutcome", this::delete));
   }
 
   /** The Outcome menu of the menu bar. */

@@ -197,6 +197,8 @@ public final class OutcomeView extends BorderPane
   public void refresh() {
     if (vm.refresh()) {
       buildColumns();
+    } else {
+      sheet.refit();
     }
     table.refresh();
     details.refresh();

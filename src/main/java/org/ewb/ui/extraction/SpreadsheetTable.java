@@ -205,6 +205,21 @@ public final class SpreadsheetTable<R> {
    * Preferences API's 80 characters by hashing long titles.
    */
   public void fitWidths(String grid, org.ewb.ui.main.WorkbenchSettings settings) {
+    this.widthGrid = grid;
+    this.widthSettings = settings;
+    refit();
+  }
+
+  private String widthGrid;
+  private org.ewb.ui.main.WorkbenchSettings widthSettings;
+
+  /** Sizes the columns again to what they hold now (after rows were added), as fitWidths does. */
+  public void refit() {
+    if (widthGrid == null) {
+      return;
+    }
+    String grid = widthGrid;
+    org.ewb.ui.main.WorkbenchSettings settings = widthSettings;
     javafx.scene.text.Text probe = new javafx.scene.text.Text();
     int rows = Math.min(500, table.getItems().size());
     for (TableColumn<R, ?> c : table.getVisibleLeafColumns()) {
@@ -226,15 +241,21 @@ public final class SpreadsheetTable<R> {
         }
         width = Math.max(48, Math.min(320, Math.ceil(w * 1.08)));
       }
+      c.getProperties().put("ewb.fitted", width);
       c.setPrefWidth(width);
-      c.widthProperty()
-          .addListener(
-              (o, a, b) -> {
-                // only a width the reviewer dragged is remembered (not the fitted one)
-                if (Math.abs(b.doubleValue() - width) > 0.5 && c.getTableView() != null) {
-                  settings.putDouble(key, b.doubleValue());
-                }
-              });
+      if (c.getProperties().putIfAbsent("ewb.widthListener", Boolean.TRUE) == null) {
+        c.widthProperty()
+            .addListener(
+                (o, a, b) -> {
+                  // only a width the reviewer dragged is remembered (not the fitted one)
+                  Object fitted = c.getProperties().get("ewb.fitted");
+                  if (fitted instanceof Double f
+                      && Math.abs(b.doubleValue() - f) > 0.5
+                      && c.getTableView() != null) {
+                    settings.putDouble(key, b.doubleValue());
+                  }
+                });
+      }
     }
   }
 

@@ -167,6 +167,7 @@ public final class StudiesView extends SplitPane {
   }
 
   private void refresh() {
+    sheet.refit();
     table.refresh();
     armTable.refresh();
   }

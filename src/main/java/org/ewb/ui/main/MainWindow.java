@@ -205,6 +205,7 @@ public final class MainWindow {
       navBar.getItems().setAll(tools);
       navPane.setTop(navBar);
     }
+    navPane.setMinWidth(190);
     split = new SplitPane(navPane, centre);
     split.setDividerPositions(dividers);
     SplitPane.setResizableWithParent(navPane, false);
