@@ -73,7 +73,7 @@ public final class AnalysisResultsExporter {
               WorkbenchException.Kind.DATA,
               "Saved analysis '" + a.name() + "': its settings name no \"outcome\"");
         }
-        StudyTable table = ProjectAnalysisInput.build(data, s.outcome(), s.months());
+        StudyTable table = ProjectAnalysisInput.build(data, s.outcome(), s.months(), s.arms());
         AnalysisOptions options;
         try {
           // the measure left to the default is the one the analysis view shows (first of its list)

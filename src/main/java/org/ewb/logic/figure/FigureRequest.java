@@ -24,7 +24,40 @@ public record FigureRequest(
     boolean contours,
     boolean egger,
     boolean trimfill,
-    String sort) {
+    String sort,
+    org.ewb.logic.meta.ArmSelection arms) {
+
+  /** A request comparing arms by role. */
+  public FigureRequest(
+      Kind kind,
+      String outcome,
+      Double timepoint,
+      String measure,
+      String model,
+      String test,
+      String subgroup,
+      List<String> columns,
+      FollowUpModelBuilder.ErrorBars errorBars,
+      boolean contours,
+      boolean egger,
+      boolean trimfill,
+      String sort) {
+    this(
+        kind,
+        outcome,
+        timepoint,
+        measure,
+        model,
+        test,
+        subgroup,
+        columns,
+        errorBars,
+        contours,
+        egger,
+        trimfill,
+        sort,
+        org.ewb.logic.meta.ArmSelection.BY_ROLE);
+  }
 
   /** A request in the studies' own order. */
   public FigureRequest(
@@ -48,6 +81,7 @@ public record FigureRequest(
   public FigureRequest {
     columns = columns == null ? List.of() : List.copyOf(columns);
     errorBars = errorBars == null ? FollowUpModelBuilder.ErrorBars.SD : errorBars;
+    arms = arms == null ? org.ewb.logic.meta.ArmSelection.BY_ROLE : arms;
   }
 
   /** The three figures. */

@@ -37,7 +37,8 @@ public final class FigureRequestJson {
         r.contours(),
         r.egger(),
         r.trimfill(),
-        r.sort());
+        r.sort(),
+        r.arms());
   }
 
   public static String write(FigureRequest r) {
@@ -59,7 +60,8 @@ public final class FigureRequestJson {
         s.contours(),
         s.egger(),
         s.trimfill(),
-        s.sort());
+        s.sort(),
+        s.arms());
   }
 
   /**

@@ -138,7 +138,7 @@ public final class ForestModelBuilder {
 
   /** The engine run behind a figure request (shared with the funnel plot). */
   public static AnalysisOutcome analyse(ProjectData data, FigureRequest r) {
-    StudyTable table = ProjectAnalysisInput.build(data, r.outcome(), r.timepoint());
+    StudyTable table = ProjectAnalysisInput.build(data, r.outcome(), r.timepoint(), r.arms());
     Measure measure = measure(r.measure(), table.kind());
     AnalysisOptions o =
         new AnalysisOptions(

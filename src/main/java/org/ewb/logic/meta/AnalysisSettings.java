@@ -63,7 +63,48 @@ public record AnalysisSettings(
     boolean contours,
     boolean egger,
     boolean trimfill,
-    String sort) {
+    String sort,
+    ArmSelection arms) {
+
+  /** Settings without a choice of arms (by role). */
+  public AnalysisSettings(
+      String figure,
+      String outcome,
+      Double months,
+      String measure,
+      String model,
+      String test,
+      String subgroup,
+      String moderator,
+      boolean drop00,
+      Double add,
+      boolean mhCc,
+      List<String> columns,
+      String errorBars,
+      boolean contours,
+      boolean egger,
+      boolean trimfill,
+      String sort) {
+    this(
+        figure,
+        outcome,
+        months,
+        measure,
+        model,
+        test,
+        subgroup,
+        moderator,
+        drop00,
+        add,
+        mhCc,
+        columns,
+        errorBars,
+        contours,
+        egger,
+        trimfill,
+        sort,
+        ArmSelection.BY_ROLE);
+  }
 
   public static final String FOREST = "forest";
   public static final String FUNNEL = "funnel";
@@ -82,6 +123,7 @@ public record AnalysisSettings(
     columns = columns == null ? List.of() : List.copyOf(columns);
     errorBars = errorBars == null || errorBars.isBlank() ? "sd" : errorBars.strip();
     sort = blankToNull(sort);
+    arms = arms == null ? ArmSelection.BY_ROLE : arms;
   }
 
   /** Settings of a forest plot / meta-analysis with everything else at its default. */
@@ -141,7 +183,32 @@ public record AnalysisSettings(
         n.path("contours").asBoolean(false),
         n.path("egger").asBoolean(false),
         n.path("trimfill").asBoolean(false),
-        text(n, "sort"));
+        text(n, "sort"),
+        arms(n.path("arms")));
+  }
+
+  /** {"12": {"experimental": [31, 32], "control": [33]}, ...}: arm ids per study id. */
+  private static ArmSelection arms(JsonNode n) {
+    if (n == null || !n.isObject()) {
+      return ArmSelection.BY_ROLE;
+    }
+    java.util.Map<Long, ArmSelection.Sides> m = new java.util.LinkedHashMap<>();
+    var it = n.fields();
+    while (it.hasNext()) {
+      var e = it.next();
+      long study;
+      try {
+        study = Long.parseLong(e.getKey());
+      } catch (NumberFormatException x) {
+        throw bad("its arms name a study '" + e.getKey() + "' that is not a study id");
+      }
+      List<Long> exp = new ArrayList<>();
+      List<Long> ctl = new ArrayList<>();
+      e.getValue().path("experimental").forEach(a -> exp.add(a.asLong()));
+      e.getValue().path("control").forEach(a -> ctl.add(a.asLong()));
+      m.put(study, new ArmSelection.Sides(exp, ctl));
+    }
+    return new ArmSelection(m);
   }
 
   /** The JSON object; keys at their defaults are still written, so the file says what was run. */
@@ -167,6 +234,19 @@ public record AnalysisSettings(
     o.put("egger", egger);
     o.put("trimfill", trimfill);
     o.put("sort", sort);
+    if (!arms.isByRole()) {
+      ObjectNode a = o.putObject("arms");
+      arms.perStudy().entrySet().stream()
+          .sorted(java.util.Map.Entry.comparingByKey())
+          .forEach(
+              e -> {
+                ObjectNode s = a.putObject(Long.toString(e.getKey()));
+                ArrayNode x = s.putArray("experimental");
+                e.getValue().experimental().forEach(x::add);
+                ArrayNode c = s.putArray("control");
+                e.getValue().control().forEach(c::add);
+              });
+    }
     return o.toString();
   }
 

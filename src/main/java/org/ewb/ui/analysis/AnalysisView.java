@@ -4,6 +4,7 @@ import static org.ewb.logic.l10n.Localization.lang;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -103,7 +104,12 @@ public final class AnalysisView extends BorderPane {
             run(() -> vm.open(saved.getValue()));
           }
         });
+    javafx.scene.control.Button comparison =
+        new javafx.scene.control.Button(lang("figure.view.comparison"));
+    comparison.setId("analysis-comparison");
+    comparison.setOnAction(e -> run(this::chooseComparison));
     return new ToolBar(
+        comparison,
         saved,
         save,
         export,
@@ -238,6 +244,87 @@ public final class AnalysisView extends BorderPane {
       message.setText(ex.getMessage());
       message.textProperty().bind(vm.messageProperty());
     }
+  }
+
+  /**
+   * Multi-arm trials: for each study with three or more arms, which arms are the experimental side,
+   * which the control side, and which are left out of this analysis (several on a side are
+   * combined). Saved with the analysis.
+   */
+  private void chooseComparison() {
+    List<AnalysisViewModel.MultiArmStudy> studies = vm.multiArmStudies();
+    javafx.scene.control.Dialog<javafx.scene.control.ButtonType> d =
+        new javafx.scene.control.Dialog<>();
+    d.getDialogPane()
+        .getButtonTypes()
+        .addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+    org.ewb.ui.main.Dialogs.prepare(
+        d, getScene() == null ? null : getScene().getWindow(), lang("figure.view.comparison"));
+    d.setHeaderText(lang("figure.view.comparisonHeader"));
+    javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
+    g.setHgap(8);
+    g.setVgap(4);
+    String exp = lang("figure.view.sideExperimental");
+    String ctl = lang("figure.view.sideControl");
+    String none = lang("figure.view.sideNone");
+    java.util.Map<Long, ComboBox<String>> choice = new java.util.LinkedHashMap<>();
+    int row = 0;
+    if (studies.isEmpty()) {
+      g.add(new Label(lang("figure.view.noMultiArm")), 0, 0);
+    }
+    for (AnalysisViewModel.MultiArmStudy s : studies) {
+      Label study = new Label(s.label());
+      study.setStyle("-fx-font-weight: bold");
+      g.add(study, 0, row++, 2, 1);
+      org.ewb.logic.meta.ArmSelection.Sides sides = vm.arms().perStudy().get(s.studyId());
+      for (org.ewb.model.Arm a : s.arms()) {
+        ComboBox<String> c = new ComboBox<>(FXCollections.observableArrayList(exp, ctl, none));
+        c.setId("side-" + a.id());
+        boolean e =
+            sides != null
+                ? sides.experimental().contains(a.id())
+                : a.role() == org.ewb.model.ArmRole.EXPERIMENTAL;
+        boolean k =
+            sides != null
+                ? sides.control().contains(a.id())
+                : a.role() == org.ewb.model.ArmRole.CONTROL;
+        c.setValue(e ? exp : k ? ctl : none);
+        choice.put(a.id(), c);
+        g.addRow(row++, new Label("  " + a.label()), c);
+      }
+    }
+    d.getDialogPane().setContent(new javafx.scene.control.ScrollPane(g));
+    d.showAndWait()
+        .filter(b -> b == javafx.scene.control.ButtonType.OK)
+        .ifPresent(
+            b -> {
+              java.util.Map<Long, org.ewb.logic.meta.ArmSelection.Sides> per =
+                  new java.util.LinkedHashMap<>();
+              for (AnalysisViewModel.MultiArmStudy s : studies) {
+                List<Long> e = new java.util.ArrayList<>();
+                List<Long> c = new java.util.ArrayList<>();
+                boolean byRole = true;
+                for (org.ewb.model.Arm a : s.arms()) {
+                  String v = choice.get(a.id()).getValue();
+                  if (v.equals(exp)) {
+                    e.add(a.id());
+                  } else if (v.equals(ctl)) {
+                    c.add(a.id());
+                  }
+                  org.ewb.model.ArmRole asChosen =
+                      v.equals(exp)
+                          ? org.ewb.model.ArmRole.EXPERIMENTAL
+                          : v.equals(ctl)
+                              ? org.ewb.model.ArmRole.CONTROL
+                              : org.ewb.model.ArmRole.OTHER;
+                  byRole &= asChosen == a.role();
+                }
+                if (!byRole) {
+                  per.put(s.studyId(), new org.ewb.logic.meta.ArmSelection.Sides(e, c));
+                }
+              }
+              vm.setArms(new org.ewb.logic.meta.ArmSelection(per));
+            });
   }
 
   private void save() {

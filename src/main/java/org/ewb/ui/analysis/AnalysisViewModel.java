@@ -194,7 +194,38 @@ public final class AnalysisViewModel {
         contours.get(),
         egger.get(),
         trimfill.get(),
-        sort);
+        sort,
+        arms);
+  }
+
+  private org.ewb.logic.meta.ArmSelection arms = org.ewb.logic.meta.ArmSelection.BY_ROLE;
+
+  /** Which arms form each study's comparison (saved with the analysis). */
+  public org.ewb.logic.meta.ArmSelection arms() {
+    return arms;
+  }
+
+  public void setArms(org.ewb.logic.meta.ArmSelection selection) {
+    arms = selection == null ? org.ewb.logic.meta.ArmSelection.BY_ROLE : selection;
+    update();
+  }
+
+  /** A study of the chosen outcome that has more than one arm on a side, or more than two arms. */
+  public record MultiArmStudy(long studyId, String label, List<org.ewb.model.Arm> arms) {}
+
+  /** The included studies with three or more arms (those whose comparison is a choice). */
+  public List<MultiArmStudy> multiArmStudies() {
+    if (data == null) {
+      return List.of();
+    }
+    List<MultiArmStudy> out = new ArrayList<>();
+    for (org.ewb.model.Study s : data.studies()) {
+      List<org.ewb.model.Arm> a = data.armsOf(s.id());
+      if (s.status() == org.ewb.model.StudyStatus.INCLUDED && a.size() > 2) {
+        out.add(new MultiArmStudy(s.id(), s.label(), a));
+      }
+    }
+    return out;
   }
 
   /** Saves the current choices in the project under {@code name} (replacing one of that name). */
@@ -230,6 +261,7 @@ public final class AnalysisViewModel {
       egger.set(r.egger());
       trimfill.set(r.trimfill());
       sort = r.sort();
+      arms = r.arms();
     } finally {
       updating = false;
     }
