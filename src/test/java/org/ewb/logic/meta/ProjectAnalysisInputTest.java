@@ -57,7 +57,9 @@ class ProjectAnalysisInputTest {
     StudyTable t = ProjectAnalysisInput.build(with(p, ms), "Tuberculosis", 12.0);
     assertEquals(12, t.studies().size());
     assertEquals(
-        List.of("Study 'Ferguson & Simes 1949' left out: no data for Tuberculosis, " + "12 months"),
+        List.of(
+            "Study 'Ferguson & Simes 1949' left out: the control arm has no data for"
+                + " Tuberculosis, 12 months"),
         t.notes());
   }
 
@@ -108,21 +110,90 @@ class ProjectAnalysisInputTest {
   }
 
   @Test
-  void twoArmsOfARoleWithDataAtThisTimePointAreAnError() {
+  void twoArmsOfASideWithDataAreCombinedAndTheNoteSaysSo() {
     ProjectData p = BcgFixture.project();
     List<Measurement> ms = new ArrayList<>(p.measurements());
     ms.add(
         Measurement.dichotomous(2, 1, 999, 1, CellText.of("1"), CellText.of("100"), null)
             .withId(5000));
-    WorkbenchException e =
-        assertThrows(
-            WorkbenchException.class,
-            () ->
-                ProjectAnalysisInput.build(withSecondExperimentalArm(p, ms), "Tuberculosis", null));
+    StudyTable t =
+        ProjectAnalysisInput.build(withSecondExperimentalArm(p, ms), "Tuberculosis", null);
+    StudyData.TwoByTwo ferguson =
+        (StudyData.TwoByTwo)
+            t.studies().stream()
+                .filter(d -> d.label().equals("Ferguson & Simes 1949"))
+                .findFirst()
+                .orElseThrow();
+    // dat.bcg: Ferguson & Simes 1949 experimental 6/306; the booster arm 1/100 is added to it
+    assertEquals(7, ferguson.eventsE());
+    assertEquals(406, ferguson.totalE());
+    assertTrue(
+        t.notes().stream().anyMatch(n -> n.contains("combined") && n.contains("BCG booster")),
+        t.notes().toString());
+  }
+
+  @Test
+  void aChosenArmPerStudyIsCompared() {
+    ProjectData p = BcgFixture.project();
+    List<Measurement> ms = new ArrayList<>(p.measurements());
+    ms.add(
+        Measurement.dichotomous(2, 1, 999, 1, CellText.of("1"), CellText.of("100"), null)
+            .withId(5000));
+    long control =
+        p.armsOf(2).stream().filter(a -> a.role() == ArmRole.CONTROL).findFirst().get().id();
+    ArmSelection pick =
+        new ArmSelection(
+            java.util.Map.of(2L, new ArmSelection.Sides(List.of(999L), List.of(control))));
+    StudyTable t =
+        ProjectAnalysisInput.build(withSecondExperimentalArm(p, ms), "Tuberculosis", null, pick);
+    StudyData.TwoByTwo ferguson =
+        (StudyData.TwoByTwo)
+            t.studies().stream()
+                .filter(d -> d.label().equals("Ferguson & Simes 1949"))
+                .findFirst()
+                .orElseThrow();
+    assertEquals(1, ferguson.eventsE());
+    assertEquals(100, ferguson.totalE());
+  }
+
+  @Test
+  void combinedContinuousGroupsFollowTheCochraneFormula() {
+    // Cochrane Handbook 6.4, Table 6.5.a, by hand: n 20 + 30, means 10 and 12, SDs 2 and 3
+    double[] c =
+        ProjectAnalysisInput.combineContinuous(new double[] {10, 2, 20}, new double[] {12, 3, 30});
+    double n = 50;
+    double mean = (20 * 10 + 30 * 12) / n;
+    double var = (19 * 4 + 29 * 9 + 20.0 * 30 / n * (100 + 144 - 240)) / (n - 1);
+    assertEquals(mean, c[0], 1e-12);
+    assertEquals(Math.sqrt(var), c[1], 1e-12);
+    assertEquals(50, c[2], 0);
+  }
+
+  @Test
+  void aStudyWithoutAControlArmIsLeftOutSayingSo() {
+    ProjectData p = BcgFixture.project();
+    List<Arm> arms = new ArrayList<>(p.arms());
+    arms.replaceAll(
+        a ->
+            a.studyId() == 2 && a.role() == ArmRole.CONTROL
+                ? new Arm(a.id(), 2, a.label(), ArmRole.OTHER, "", null, a.displayOrder())
+                : a);
+    ProjectData q =
+        new ProjectData(
+            p.project(),
+            p.studies(),
+            p.fields(),
+            p.values(),
+            arms,
+            p.outcomes(),
+            p.timePoints(),
+            p.measurements(),
+            p.genericEstimates(),
+            p.layouts(),
+            p.analyses());
+    StudyTable t = ProjectAnalysisInput.build(q, "Tuberculosis", null);
     assertEquals(
-        "Study 'Ferguson & Simes 1949' has 2 arms with role experimental; mark one as the"
-            + " comparison arm",
-        e.getMessage());
+        List.of("Study 'Ferguson & Simes 1949' left out: no arm has the role Control"), t.notes());
   }
 
   private static ProjectData with(ProjectData p, List<Measurement> ms) {
