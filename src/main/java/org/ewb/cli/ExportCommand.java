@@ -1,7 +1,6 @@
 package org.ewb.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -93,10 +92,6 @@ public final class ExportCommand implements Callable<Integer> {
       throw new WorkbenchException(
           WorkbenchException.Kind.USAGE,
           "--out " + out + " looks like a project file; export never writes over a project");
-    }
-    if (!Files.isRegularFile(project)) {
-      throw new WorkbenchException(
-          WorkbenchException.Kind.FILE, "Project file " + project + " does not exist");
     }
     ProjectData data = SqliteProjectStore.readSnapshot(project);
     PrintWriter w = spec.commandLine().getOut();

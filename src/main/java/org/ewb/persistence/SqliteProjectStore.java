@@ -1286,6 +1286,42 @@ public final class SqliteProjectStore implements ProjectRepository {
       return s == null || s.isEmpty() ? null : Instant.parse(s);
     }
 
+    /**
+     * A stored enum name; a value this version does not know (another tool wrote it) fails the read
+     * with the place and the allowed values instead of a Java exception.
+     */
+    static <E extends Enum<E>> E enumOf(
+        Class<E> type, ResultSet rs, int col, String row, String column) throws SQLException {
+      return enumOf(type, rs.getString(col), row, column);
+    }
+
+    static <E extends Enum<E>> E enumOf(Class<E> type, String text, String row, String column)
+        throws SQLException {
+      for (E e : type.getEnumConstants()) {
+        if (e.name().equals(text)) {
+          return e;
+        }
+      }
+      throw new SQLException(
+          Localization.lang(
+              "persist.badValue",
+              row,
+              column,
+              String.valueOf(text),
+              java.util.Arrays.stream(type.getEnumConstants())
+                  .map(Enum::name)
+                  .collect(java.util.stream.Collectors.joining(", "))));
+    }
+
+    /** Months of a time point; NULL (written by another tool) is an error, not 0. */
+    static double months(ResultSet rs, int col, long id) throws SQLException {
+      double v = rs.getDouble(col);
+      if (rs.wasNull()) {
+        throw new SQLException(Localization.lang("persist.nullMonths", Long.toString(id)));
+      }
+      return v;
+    }
+
     private static Integer intOrNull(ResultSet rs, int i) throws SQLException {
       int v = rs.getInt(i);
       return rs.wasNull() ? null : v;
@@ -1303,7 +1339,11 @@ public final class SqliteProjectStore implements ProjectRepository {
         return Provenance.NONE;
       }
       Provenance p =
-          new Provenance(src == null ? null : ProvenanceSource.valueOf(src), loc, quote, note);
+          new Provenance(
+              src == null ? null : enumOf(ProvenanceSource.class, src, "provenance", "source"),
+              loc,
+              quote,
+              note);
       return provenances.computeIfAbsent(p, x -> x);
     }
 
@@ -1335,7 +1375,7 @@ public final class SqliteProjectStore implements ProjectRepository {
         String src = s.substring(0, a);
         p =
             new Provenance(
-                src.isEmpty() ? null : ProvenanceSource.valueOf(src),
+                src.isEmpty() ? null : enumOf(ProvenanceSource.class, src, "provenance", "source"),
                 s.substring(a + 1, b),
                 s.substring(b + 1, c),
                 s.substring(c + 1));
@@ -1358,7 +1398,7 @@ public final class SqliteProjectStore implements ProjectRepository {
       try (Statement st = c.createStatement()) {
         try (ResultSet rs = st.executeQuery("SELECT status, count(*) FROM study GROUP BY status")) {
           while (rs.next()) {
-            byStatus.put(StudyStatus.valueOf(rs.getString(1)), rs.getInt(2));
+            byStatus.put(enumOf(StudyStatus.class, rs, 1, "study", "status"), rs.getInt(2));
             studies += rs.getInt(2);
           }
         }
@@ -1370,7 +1410,7 @@ public final class SqliteProjectStore implements ProjectRepository {
                 new Outcome(
                     rs.getLong(1),
                     rs.getString(2),
-                    OutcomeKind.valueOf(rs.getString(3)),
+                    enumOf(OutcomeKind.class, rs, 3, "outcome " + rs.getLong(1), "kind"),
                     rs.getString(4),
                     rs.getInt(5) != 0,
                     rs.getInt(6)));
@@ -1381,7 +1421,8 @@ public final class SqliteProjectStore implements ProjectRepository {
                 "SELECT id, outcome_id, months, label FROM time_point" + " ORDER BY months, id")) {
           while (rs.next()) {
             timePoints.add(
-                new TimePoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4)));
+                new TimePoint(
+                    rs.getLong(1), rs.getLong(2), months(rs, 3, rs.getLong(1)), rs.getString(4)));
           }
         }
         // answered from the time point indexes, without touching the table rows
@@ -1576,7 +1617,7 @@ public final class SqliteProjectStore implements ProjectRepository {
                   rs.getString(11),
                   rs.getString(12),
                   rs.getString(13),
-                  StudyStatus.valueOf(rs.getString(14)),
+                  enumOf(StudyStatus.class, rs, 14, "study " + rs.getLong(1), "status"),
                   rs.getInt(15)));
         }
       }
@@ -1612,7 +1653,7 @@ public final class SqliteProjectStore implements ProjectRepository {
                     rs.getString(2),
                     rs.getString(3),
                     rs.getString(4),
-                    FieldType.valueOf(rs.getString(5)),
+                    enumOf(FieldType.class, rs, 5, "field " + rs.getLong(1), "type"),
                     rs.getString(6),
                     strings(rs.getString(7)),
                     rs.getString(8),
@@ -1642,7 +1683,7 @@ public final class SqliteProjectStore implements ProjectRepository {
                     rs.getLong(1),
                     rs.getLong(2),
                     rs.getString(3),
-                    ArmRole.valueOf(rs.getString(4)),
+                    enumOf(ArmRole.class, rs, 4, "arm " + rs.getLong(1), "role"),
                     rs.getString(5),
                     intOrNull(rs, 6),
                     rs.getInt(7)));
@@ -1656,7 +1697,7 @@ public final class SqliteProjectStore implements ProjectRepository {
                 new Outcome(
                     rs.getLong(1),
                     rs.getString(2),
-                    OutcomeKind.valueOf(rs.getString(3)),
+                    enumOf(OutcomeKind.class, rs, 3, "outcome " + rs.getLong(1), "kind"),
                     rs.getString(4),
                     rs.getInt(5) != 0,
                     rs.getInt(6)));
@@ -1669,7 +1710,8 @@ public final class SqliteProjectStore implements ProjectRepository {
                     + " ORDER BY o.display_order, o.id, t.months, t.id")) {
           while (rs.next()) {
             timePoints.add(
-                new TimePoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4)));
+                new TimePoint(
+                    rs.getLong(1), rs.getLong(2), months(rs, 3, rs.getLong(1)), rs.getString(4)));
           }
         }
         if (withOutcomeData) {
