@@ -97,20 +97,18 @@ public final class KendallTau {
     int n = x0.length;
     double[] x = new double[n];
     double[] y = new double[n];
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
     // + 0.0 turns -0.0 into 0.0: they are tied, as the pairwise signum says
-    java.util.Arrays.sort(
-        order,
-        (a, b) -> {
-          int c = Double.compare(x0[a] + 0.0, x0[b] + 0.0);
-          return c != 0 ? c : Double.compare(y0[a] + 0.0, y0[b] + 0.0);
-        });
+    double[] xs = new double[n];
+    double[] ys = new double[n];
     for (int i = 0; i < n; i++) {
-      x[i] = x0[order[i]] + 0.0;
-      y[i] = y0[order[i]] + 0.0;
+      xs[i] = x0[i] + 0.0;
+      ys[i] = y0[i] + 0.0;
+    }
+    // by y, then stably by x: ordered by (x, y)
+    int[] order = StableOrder.by(xs, StableOrder.of(ys));
+    for (int i = 0; i < n; i++) {
+      x[i] = xs[order[i]];
+      y[i] = ys[order[i]];
     }
     long total = (long) n * (n - 1) / 2;
     long xTied = 0;
