@@ -1,6 +1,5 @@
 package org.ewb.cli;
 
-import java.util.regex.Pattern;
 import org.ewb.logic.l10n.Localization;
 import org.ewb.model.WorkbenchException;
 import org.slf4j.Logger;
@@ -66,15 +65,8 @@ public final class ExitCodes {
     return "error: " + Localization.lang("cli.unexpected", withoutClassNames(ex.getMessage()));
   }
 
-  private static final Pattern CLASS_NAME =
-      Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)\\b(?::\\s*)?");
-
   /** {@code text} with names like {@code java.lang.IllegalStateException:} taken out. */
   static String withoutClassNames(String text) {
-    if (text == null || text.isBlank()) {
-      return "-";
-    }
-    String s = CLASS_NAME.matcher(text).replaceAll("").strip();
-    return s.isEmpty() ? "-" : s;
+    return Localization.plain(text);
   }
 }

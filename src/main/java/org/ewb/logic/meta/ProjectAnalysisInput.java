@@ -218,6 +218,11 @@ public final class ProjectAnalysisInput {
     if (v == null) {
       return Optional.empty();
     }
+    if (!(v[1] > 0)) {
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA,
+          lang("meta.project.seNotPositive", label, where, g.se().text()));
+    }
     return Optional.of(StudyData.GenericEffect.withSe(label, v[0], v[1]));
   }
 

@@ -107,6 +107,8 @@ public final class TrimAndFill {
       BiasInputs.checkStudy("trimfill", i, yi[i], vi[i]);
       sei[i] = Math.sqrt(vi[i]);
     }
+    // the side comes from the slope on the SE, which identical SEs do not have
+    BiasInputs.requireVaryingSe("trimfill", sei);
     MetaResult sideFit = model.fit(yi, vi, DesignMatrix.interceptAnd("sei", sei));
     Side side = sideFit.coefficients().get(1).estimate() < 0 ? Side.RIGHT : Side.LEFT;
     return run(yi, vi, side);
