@@ -133,6 +133,19 @@ public final class ProjectAnalysisInput {
 
   private static Optional<StudyData> armData(
       ProjectData data, Study s, String label, String where, Outcome outcome, TimePoint tp) {
+    // a value whose arm is gone (the file was edited by another tool) is not dropped silently
+    java.util.Set<Long> studyArms =
+        data.armsOf(s.id()).stream().map(Arm::id).collect(java.util.stream.Collectors.toSet());
+    for (Measurement m : data.measurements()) {
+      if (m.studyId() == s.id()
+          && m.outcomeId() == outcome.id()
+          && m.timePointId() == tp.id()
+          && !studyArms.contains(m.armId())) {
+        throw new WorkbenchException(
+            WorkbenchException.Kind.DATA,
+            lang("meta.project.orphanArm", label, where, Long.toString(m.armId())));
+      }
+    }
     Optional<Measurement> e = measurement(data, s, label, ArmRole.EXPERIMENTAL, outcome, tp);
     Optional<Measurement> c = measurement(data, s, label, ArmRole.CONTROL, outcome, tp);
     if (e.isEmpty() || c.isEmpty()) {
