@@ -1402,6 +1402,17 @@ public final class SqliteProjectStore implements ProjectRepository {
             studies += rs.getInt(2);
           }
         }
+        // values other commands read as enums: refused here too, so info agrees with them
+        try (ResultSet rs = st.executeQuery("SELECT min(id), role FROM arm GROUP BY role")) {
+          while (rs.next()) {
+            enumOf(ArmRole.class, rs, 2, "arm " + rs.getLong(1), "role");
+          }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT min(id), type FROM field GROUP BY type")) {
+          while (rs.next()) {
+            enumOf(FieldType.class, rs, 2, "field " + rs.getLong(1), "type");
+          }
+        }
         try (ResultSet rs =
             st.executeQuery(
                 "SELECT id, " + OUTCOME_COLS + " FROM outcome ORDER BY display_order, id")) {
