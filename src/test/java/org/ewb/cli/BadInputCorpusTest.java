@@ -207,7 +207,7 @@ class BadInputCorpusTest {
     add(
         "csv moderator constant",
         1,
-        "m",
+        "constant",
         withArgs(analyzeCsv(modConst, "GEN"), "--moderator", "m"));
     Path same = csv("study,yi,se\nA,1,0.1\nB,1,0.1\nC,1,0.1\nD,1,0.1\n");
     add(
