@@ -3,13 +3,11 @@ package org.ewb.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ewb.logic.l10n.Localization;
 import org.ewb.logic.meta.AnalysisOptions;
 import org.ewb.logic.meta.AnalysisOutcome;
 import org.ewb.logic.meta.CsvStudyReader;
@@ -117,17 +115,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try {
-      return analyze();
-    } catch (WorkbenchException e) {
-      if (e.kind() != WorkbenchException.Kind.DATA) {
-        throw e;
-      }
-      // data that cannot be analysed as asked: exit code 1, message only
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      spec.commandLine().getErr().flush();
-      return ExitCodes.DATA_PROBLEMS;
-    }
+    // data that cannot be analysed as asked ends in exit code 1 (ExitCodes)
+    return analyze();
   }
 
   private int analyze() throws IOException {
@@ -175,17 +164,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
       if (outcome != null || timepoint != null) {
         throw usage("--outcome and --timepoint belong to --project");
       }
-      try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      InputFiles.requireReadable(csv);
+      try (Reader r = InputFiles.utf8Reader(csv)) {
         return CsvStudyReader.read(r, csv.toString());
-      } catch (NoSuchFileException e) {
-        throw new WorkbenchException(WorkbenchException.Kind.FILE, "no such file: " + csv);
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new WorkbenchException(
+            WorkbenchException.Kind.FILE, Localization.lang("cli.csv.notUtf8", csv.toString()));
+      } catch (IOException e) {
+        throw new WorkbenchException(
+            WorkbenchException.Kind.FILE,
+            Localization.lang(
+                "persist.unreadable", csv.toString(), String.valueOf(e.getMessage())));
       }
     }
     if (outcome == null) {
       throw usage("--project needs --outcome NAME");
-    }
-    if (!Files.isRegularFile(project)) {
-      throw new WorkbenchException(WorkbenchException.Kind.FILE, "no such file: " + project);
     }
     return ProjectAnalysisInput.build(SqliteProjectStore.readSnapshot(project), outcome, timepoint);
   }

@@ -54,6 +54,7 @@ public final class BiasSensitivitySections {
   private List<SensitivityRow> leave1outRows;
   private List<SensitivityRow> cumulRows;
   private String leave1outError;
+  private String cumulError;
   private final String refitModelName;
 
   /**
@@ -107,7 +108,15 @@ public final class BiasSensitivitySections {
       }
     }
     if (options.cumulative()) {
-      cumulRows = CumulativeMetaAnalysis.of(refit).run(refitStudies);
+      try {
+        cumulRows = CumulativeMetaAnalysis.of(refit).run(refitStudies);
+      } catch (WorkbenchException e) {
+        if (e.kind() != WorkbenchException.Kind.DATA) {
+          throw e;
+        }
+        // e.g. more studies than the bound: report it in the section, keep the main analysis
+        cumulError = e.getMessage();
+      }
     }
   }
 
@@ -179,6 +188,8 @@ public final class BiasSensitivitySections {
     }
     if (cumulRows != null) {
       m.put("cumul", Map.of("rows", SensitivityFields.rows(cumulRows, bt)));
+    } else if (cumulError != null) {
+      m.put("cumul", Map.of("error", cumulError));
     }
     return m;
   }
@@ -205,6 +216,12 @@ public final class BiasSensitivitySections {
     if (cumulRows != null) {
       appendRows(
           out, lang("report.cumul.title", refitModelName), lang("report.cumul.column"), cumulRows);
+    }
+    if (cumulError != null) {
+      out.append(lang("report.cumul.title", refitModelName))
+          .append("\n  ")
+          .append(lang("report.bias.failed", "cumulative", cumulError))
+          .append("\n\n");
     }
     return out.toString();
   }

@@ -1,6 +1,9 @@
 package org.ewb.cli;
 
+import org.ewb.logic.l10n.Localization;
 import org.ewb.model.WorkbenchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -13,16 +16,22 @@ public final class ExitCodes {
   public static final int DATA_PROBLEMS = 1;
   public static final int ERROR = 2;
 
+  private static final Logger LOG = LoggerFactory.getLogger(ExitCodes.class);
+
   private ExitCodes() {}
 
-  /** Makes picocli print messages (not stack traces) and map failures to exit code 2. */
+  /**
+   * Makes picocli print messages (not stack traces) and map failures to exit codes the same way in
+   * every command: data that cannot be used as asked exits 1, usage and file errors exit 2.
+   */
   public static void install(CommandLine cl) {
-    cl.setExitCodeExceptionMapper(e -> ERROR);
+    cl.setExitCodeExceptionMapper(ExitCodes::code);
     cl.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
+          LOG.debug("command failed", ex);
           cmd.getErr().println(message(ex));
           cmd.getErr().flush();
-          return ERROR;
+          return code(ex);
         });
     cl.setParameterExceptionHandler(
         (ex, args) -> {
@@ -34,11 +43,30 @@ public final class ExitCodes {
         });
   }
 
+  /** The exit code for an exception that ended a command. */
+  public static int code(Throwable ex) {
+    return ex instanceof WorkbenchException w && w.kind() == WorkbenchException.Kind.DATA
+        ? DATA_PROBLEMS
+        : ERROR;
+  }
+
+  /**
+   * The one line printed for an exception. A {@link WorkbenchException} carries a message written
+   * for the reviewer; anything else is a defect, reported without Java class names (those say
+   * nothing to a reviewer) and with the advice to report it.
+   */
   static String message(Throwable ex) {
     if (ex instanceof WorkbenchException) {
       return "error: " + ex.getMessage();
     }
-    String m = ex.getMessage();
-    return "error: " + ex.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    if (ex instanceof OutOfMemoryError) {
+      return "error: " + Localization.lang("cli.outOfMemory");
+    }
+    return "error: " + Localization.lang("cli.unexpected", withoutClassNames(ex.getMessage()));
+  }
+
+  /** {@code text} with names like {@code java.lang.IllegalStateException:} taken out. */
+  static String withoutClassNames(String text) {
+    return Localization.plain(text);
   }
 }

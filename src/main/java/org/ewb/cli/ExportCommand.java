@@ -1,7 +1,6 @@
 package org.ewb.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.ewb.logic.export.ExportProgress;
 import org.ewb.logic.export.ExportTable;
 import org.ewb.logic.export.ProjectExporter;
 import org.ewb.logic.export.TableKind;
+import org.ewb.logic.export.XlsxLimits;
 import org.ewb.model.ProjectData;
 import org.ewb.model.WorkbenchException;
 import org.ewb.persistence.SqliteProjectStore;
@@ -94,15 +94,16 @@ public final class ExportCommand implements Callable<Integer> {
           WorkbenchException.Kind.USAGE,
           "--out " + out + " looks like a project file; export never writes over a project");
     }
-    if (!Files.isRegularFile(project)) {
-      throw new WorkbenchException(
-          WorkbenchException.Kind.FILE, "Project file " + project + " does not exist");
-    }
     ProjectData data = SqliteProjectStore.readSnapshot(project);
     PrintWriter w = spec.commandLine().getOut();
     if (fmt.equals("xlsx")) {
-      List<ExportTable> written =
-          ProjectExporter.writeXlsx(data, options, target, ExportProgress.NONE);
+      XlsxLimits.Fitted fitted =
+          ProjectExporter.writeXlsxReport(data, options, target, ExportProgress.NONE);
+      List<ExportTable> written = fitted.tables();
+      for (String warning : fitted.warnings()) {
+        spec.commandLine().getErr().println("warning: " + warning);
+      }
+      spec.commandLine().getErr().flush();
       w.println("Wrote " + target);
       for (ExportTable t : written) {
         w.println("  sheet " + t.name() + ": " + t.rows().size() + " rows");

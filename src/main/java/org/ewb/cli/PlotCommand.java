@@ -10,6 +10,7 @@ import org.ewb.logic.figure.Figures;
 import org.ewb.logic.figure.export.FigureExporter;
 import org.ewb.logic.l10n.Localization;
 import org.ewb.model.ProjectData;
+import org.ewb.model.WorkbenchException;
 import org.ewb.persistence.SqliteProjectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -119,6 +120,10 @@ public final class PlotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!lang.equalsIgnoreCase("en") && !lang.equalsIgnoreCase("zh")) {
+      throw new WorkbenchException(
+          WorkbenchException.Kind.USAGE, Localization.lang("figure.error.lang", lang));
+    }
     Locale before = Localization.locale();
     Localization.setLocale(Localization.forLanguage(lang));
     try {

@@ -28,8 +28,8 @@ final class FileCheck {
 
   private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
-  /** What the header says. */
-  record Header(int pageSize, long pageCount, int userVersion, int applicationId) {}
+  /** What the header says; {@code wal} when the file is in write-ahead-log mode. */
+  record Header(int pageSize, long pageCount, int userVersion, int applicationId, boolean wal) {}
 
   private FileCheck() {}
 
@@ -39,9 +39,25 @@ final class FileCheck {
 
   /** Checks the header; throws a {@code FILE} exception naming the problem. */
   static Header checkHeader(Path file) {
-    String name = file.toString();
+    return checkHeader(file, file.toString());
+  }
+
+  /**
+   * Checks the header; messages name {@code name} (the user's file when {@code file} is a copy).
+   * Only regular files are read: a named pipe or a device would block or never end.
+   */
+  static Header checkHeader(Path file, String name) {
     if (Files.isDirectory(file)) {
       throw fail("persist.notAFile", name);
+    }
+    if (!Files.exists(file)) {
+      throw fail("persist.notFound", name);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw fail("persist.notRegular", name);
+    }
+    if (!Files.isReadable(file)) {
+      throw fail("persist.noPermission", name);
     }
     long size;
     byte[] h = new byte[100];
@@ -82,12 +98,16 @@ final class FileCheck {
       pageCount = size / pageSize;
     }
     long expected = pageCount * pageSize;
-    if (size < expected || size % pageSize != 0) {
+    // With a write-ahead log the log holds the newest pages and a checkpoint may be copying
+    // them into the file right now: its size says nothing then.
+    boolean live = Files.exists(walOf(file));
+    if (!live && (size < expected || size % pageSize != 0)) {
       throw fail("persist.truncated", name, Long.toString(size), Long.toString(expected));
     }
     int userVersion = b.getInt(60);
     int applicationId = b.getInt(68);
-    return new Header(pageSize, pageCount, userVersion, applicationId);
+    boolean wal = h[18] == 2 || h[19] == 2;
+    return new Header(pageSize, pageCount, userVersion, applicationId, wal);
   }
 
   /**
@@ -96,12 +116,19 @@ final class FileCheck {
    * file's schema version.
    */
   static int checkContents(Path file, Header h, boolean quickCheck) {
-    String name = file.toString();
-    boolean wal = Files.exists(walOf(file));
+    try (ReadSource src = ReadSource.of(file, file.toString(), h)) {
+      return checkContents(src, h, quickCheck);
+    }
+  }
+
+  /** As {@link #checkContents(Path, Header, boolean)}, through an already opened read source. */
+  static int checkContents(ReadSource src, Header h, boolean quickCheck) {
+    String name = src.name();
+    boolean wal = Files.exists(walOf(src.user()));
     if (!wal) {
       checkIdentity(name, h.applicationId(), h.userVersion());
     }
-    try (Connection c = openReadOnly(file);
+    try (Connection c = src.connect();
         Statement st = c.createStatement()) {
       int appId = intPragma(st, "application_id");
       int version = intPragma(st, "user_version");
@@ -110,7 +137,7 @@ final class FileCheck {
         try (ResultSet rs = st.executeQuery("PRAGMA quick_check(1)")) {
           String result = rs.next() ? rs.getString(1) : "no result";
           if (!"ok".equals(result)) {
-            throw fail("persist.corrupt", name, result);
+            throw fail("persist.quickCheck", name, result);
           }
         }
       }
@@ -165,18 +192,107 @@ final class FileCheck {
   }
 
   /**
-   * A read-only connection that leaves no trace. Without a write-ahead log next to the file, the
-   * file is opened {@code immutable}: SQLite then takes no locks and creates no {@code -wal} /
-   * {@code -shm} files (a read-only connection to a WAL-mode file otherwise would). With a log
-   * present (the project is open elsewhere, or a session crashed) it must be read through the log.
+   * A read-only connection that leaves no trace and takes part in SQLite's locking, so that a
+   * transaction on it is one consistent snapshot while another process edits the file:
+   *
+   * <ul>
+   *   <li>a file in rollback-journal mode (how a closed project is left) is opened {@code mode=ro}:
+   *       readers take a shared lock and create no side files;
+   *   <li>a file in WAL mode with its {@code -wal} and {@code -shm} present (open in the window) is
+   *       read through them ({@code mode=ro});
+   *   <li>a file in WAL mode without a log (copied, or checkpointed by a crashed session) is opened
+   *       {@code immutable}, since a read-only WAL connection would create side files.
+   * </ul>
+   *
+   * A {@code -wal} without a {@code -shm} (a crashed session) is read from a private copy of both
+   * (see {@link ReadSource}): opening it in place would create a {@code -shm} beside a file that
+   * might be refused.
    */
   static Connection openReadOnly(Path file) throws SQLException {
+    return openReadOnly(file, sniffWal(file));
+  }
+
+  static Connection openReadOnly(Path file, boolean headerSaysWal) throws SQLException {
     SQLiteConfig cfg = new SQLiteConfig();
     cfg.setReadOnly(true);
     cfg.setOpenMode(SQLiteOpenMode.OPEN_URI);
+    cfg.setBusyTimeout(5000);
     Properties p = cfg.toProperties();
     String uri = file.toAbsolutePath().toUri().toString();
-    String params = Files.exists(walOf(file)) ? "?mode=ro" : "?mode=ro&immutable=1";
+    boolean immutable = headerSaysWal && !Files.exists(walOf(file));
+    String params = immutable ? "?mode=ro&immutable=1" : "?mode=ro";
     return DriverManager.getConnection("jdbc:sqlite:" + uri + params, p);
+  }
+
+  private static boolean sniffWal(Path file) {
+    byte[] h = new byte[20];
+    try (InputStream in = Files.newInputStream(file)) {
+      int n = in.readNBytes(h, 0, h.length);
+      return n == h.length && (h[18] == 2 || h[19] == 2);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Where a read-only check or snapshot reads from: the user's file itself, or a private copy of it
+   * and its {@code -wal} when the log has no {@code -shm} beside it. Messages name the user's file
+   * either way. Closing deletes the copy.
+   */
+  static final class ReadSource implements AutoCloseable {
+    private final Path user;
+    private final Path read;
+    private final Path tmpDir;
+    private final String name;
+    private final boolean wal;
+
+    private ReadSource(Path user, Path read, Path tmpDir, String name, boolean wal) {
+      this.user = user;
+      this.read = read;
+      this.tmpDir = tmpDir;
+      this.name = name;
+      this.wal = wal;
+    }
+
+    static ReadSource of(Path user, String name, Header h) {
+      if (Files.exists(walOf(user)) && !Files.exists(shmOf(user))) {
+        try {
+          Path dir = Files.createTempDirectory("ewb-read-");
+          Path copy = dir.resolve("copy.ewb");
+          Files.copy(user, copy);
+          Files.copy(walOf(user), walOf(copy));
+          return new ReadSource(user, copy, dir, name, h.wal());
+        } catch (IOException e) {
+          throw fail("persist.unreadable", name, String.valueOf(e.getMessage()));
+        }
+      }
+      return new ReadSource(user, user, null, name, h.wal());
+    }
+
+    Path user() {
+      return user;
+    }
+
+    String name() {
+      return name;
+    }
+
+    Connection connect() throws SQLException {
+      return openReadOnly(read, wal);
+    }
+
+    @Override
+    public void close() {
+      if (tmpDir == null) {
+        return;
+      }
+      for (Path p : new Path[] {read, walOf(read), shmOf(read), tmpDir}) {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          // a temporary copy left behind is harmless; the user's file is untouched
+        }
+      }
+    }
   }
 }

@@ -93,27 +93,95 @@ public final class SqliteProjectStore implements ProjectRepository {
 
   // ---------------------------------------------------------------- opening and creating
 
-  /** Opens an existing project for editing, migrating an older schema in one transaction. */
+  /**
+   * Opens an existing project for editing. Nothing is written before the file is accepted: the
+   * header, {@code quick_check}, the identity and the schema version are checked read-only; an
+   * older schema is then copied to {@code NAME.bak-vN} and migrated in one transaction in
+   * rollback-journal mode; only then is the file switched to WAL (ADR 0090).
+   */
   public static SqliteProjectStore open(Path file) {
     Path f = file.toAbsolutePath().normalize();
-    FileCheck.Header header = FileCheck.checkHeader(f);
-    int version = FileCheck.checkContents(f, header, true);
+    return open(f, f.toString(), true);
+  }
+
+  /**
+   * Opens {@code f}; messages name {@code name} (the user's file when {@code f} is a temporary
+   * copy). {@code backup}: copy an older file before migrating it.
+   */
+  private static SqliteProjectStore open(Path f, String name, boolean backup) {
+    FileCheck.Header header = FileCheck.checkHeader(f, name);
+    int version;
+    try (FileCheck.ReadSource src = FileCheck.ReadSource.of(f, name, header)) {
+      version = FileCheck.checkContents(src, header, true);
+    }
     if (!Files.isWritable(f) || (f.getParent() != null && !Files.isWritable(f.getParent()))) {
       // editing needs the file and, for the write-ahead log, its folder
-      throw FileCheck.fail("persist.readOnly", f.toString());
+      throw FileCheck.fail("persist.readOnly", name);
     }
-    Connection c = openReadWrite(f);
+    Path copy = null;
+    if (backup && version < Schema.CURRENT_VERSION) {
+      copy = backup(f, name, version);
+    }
+    Connection c = openReadWrite(f, name, false);
     try {
       migrate(c, version, f);
+      setJournalMode(c, "WAL");
     } catch (SQLException | RuntimeException e) {
       closeQuietly(c);
+      String why = e instanceof WorkbenchException we ? we.getMessage() : e.getMessage();
+      if (version < Schema.CURRENT_VERSION) {
+        throw new WorkbenchException(
+            WorkbenchException.Kind.FILE,
+            Localization.lang(
+                "persist.migrationFailed",
+                name,
+                Integer.toString(version),
+                String.valueOf(why),
+                copy == null ? "-" : copy.toString()),
+            e);
+      }
       if (e instanceof WorkbenchException we) {
         throw we;
       }
-      throw fileError(f.toString(), (SQLException) e);
+      throw fileError(name, (SQLException) e);
     }
-    LOG.info("opened {} (schema {})", f, Schema.CURRENT_VERSION);
+    LOG.info("opened {} (schema {})", name, Schema.CURRENT_VERSION);
     return new SqliteProjectStore(f, c);
+  }
+
+  /**
+   * Copies an accepted older file to {@code NAME.bak-vN} (or {@code NAME.bak-vN.2}, ... when that
+   * exists) before its migration. A file with a write-ahead log is copied through SQLite ({@code
+   * VACUUM INTO}), so that the copy holds the logged edits.
+   */
+  private static Path backup(Path f, String name, int version) {
+    Path target = f.resolveSibling(f.getFileName() + ".bak-v" + version);
+    for (int i = 2; Files.exists(target); i++) {
+      target = f.resolveSibling(f.getFileName() + ".bak-v" + version + "." + i);
+    }
+    try {
+      if (Files.exists(FileCheck.walOf(f))) {
+        try (Connection c = FileCheck.openReadOnly(f);
+            PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+          ps.setString(1, target.toString());
+          ps.execute();
+        }
+      } else {
+        Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      LOG.info("{}: backup before migration: {}", name, target);
+      return target;
+    } catch (IOException | SQLException e) {
+      deleteQuietly(target);
+      throw FileCheck.fail("persist.backupFailed", name, target.toString(), e.getMessage());
+    }
+  }
+
+  private static void setJournalMode(Connection c, String mode) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA journal_mode = " + mode)) {
+      rs.next();
+    }
   }
 
   /** Creates a new, empty project; refuses an existing file. */
@@ -125,7 +193,7 @@ public final class SqliteProjectStore implements ProjectRepository {
     if (f.getParent() != null && !Files.isDirectory(f.getParent())) {
       throw FileCheck.fail("persist.noFolder", f.toString());
     }
-    Connection c = openReadWrite(f);
+    Connection c = openReadWrite(f, f.toString(), true);
     try {
       createSchema(c, title, Instant.now());
       migrate(c, 1, f);
@@ -142,55 +210,93 @@ public final class SqliteProjectStore implements ProjectRepository {
   }
 
   /**
-   * Reads a whole project without modifying the file (for info, validate, export). A file of an
-   * older schema is migrated on a temporary copy; the original stays byte-identical. {@code
-   * quick_check} is left out for speed: damaged pages still fail the read, with a clear message.
+   * Reads a whole project without modifying the file (for info, validate, export), as one
+   * consistent snapshot: all tables are read in one read transaction, so an edit committed by
+   * another process meanwhile is either wholly in it or not at all. The file must pass {@code
+   * PRAGMA quick_check}. A file of an older schema is migrated on a temporary copy; the original
+   * stays byte-identical and messages name it, not the copy.
    */
   public static ProjectData readSnapshot(Path file) {
     Path f = file.toAbsolutePath().normalize();
-    FileCheck.Header header = FileCheck.checkHeader(f);
-    int version = FileCheck.checkContents(f, header, false);
-    if (version == Schema.CURRENT_VERSION) {
-      try (Connection c = FileCheck.openReadOnly(f)) {
-        return new SnapshotReader(c).read();
-      } catch (SQLException e) {
-        throw fileError(f.toString(), e);
+    String name = f.toString();
+    FileCheck.Header header = FileCheck.checkHeader(f, name);
+    try (FileCheck.ReadSource src = FileCheck.ReadSource.of(f, name, header)) {
+      int version = FileCheck.checkContents(src, header, true);
+      if (version == Schema.CURRENT_VERSION) {
+        try (Connection c = src.connect()) {
+          return inReadTransaction(c, () -> new SnapshotReader(c).read());
+        } catch (SQLException e) {
+          throw fileError(name, e);
+        }
       }
     }
-    Path tmp = null;
+    Path tmpDir = null;
     try {
-      tmp = Files.createTempFile("ewb-migrate-", ".ewb");
-      Files.copy(f, tmp, StandardCopyOption.REPLACE_EXISTING);
-      if (Files.exists(FileCheck.walOf(f))) {
-        Files.copy(FileCheck.walOf(f), FileCheck.walOf(tmp), StandardCopyOption.REPLACE_EXISTING);
+      tmpDir = Files.createTempDirectory("ewb-migrate-");
+      Path tmp = tmpDir.resolve(f.getFileName());
+      Path wal = FileCheck.walOf(f);
+      if (Files.exists(wal) && Files.exists(FileCheck.shmOf(f))) {
+        // open elsewhere: a consistent copy through SQLite
+        try (Connection c = FileCheck.openReadOnly(f);
+            PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+          ps.setString(1, tmp.toString());
+          ps.execute();
+        }
+      } else {
+        Files.copy(f, tmp);
+        if (Files.exists(wal)) {
+          Files.copy(wal, FileCheck.walOf(tmp));
+        }
       }
-      try (SqliteProjectStore store = open(tmp)) {
+      try (SqliteProjectStore store = open(tmp, name, false)) {
         return store.snapshot();
       }
     } catch (IOException e) {
-      throw FileCheck.fail("persist.unreadable", f.toString(), String.valueOf(e.getMessage()));
+      throw FileCheck.fail("persist.unreadable", name, String.valueOf(e.getMessage()));
+    } catch (SQLException e) {
+      throw fileError(name, e);
     } finally {
-      if (tmp != null) {
-        deleteQuietly(tmp);
+      if (tmpDir != null) {
+        deleteQuietly(tmpDir.resolve(f.getFileName()));
+        deleteQuietly(tmpDir);
       }
     }
   }
 
   /**
    * Counts of what a project holds, read without modifying the file and without loading the
-   * measurements (so it stays fast on large projects).
+   * measurements (so it stays fast on large projects); one read transaction, after {@code
+   * quick_check}.
    */
   public static ProjectSummary readSummary(Path file) {
     Path f = file.toAbsolutePath().normalize();
-    FileCheck.Header header = FileCheck.checkHeader(f);
-    int version = FileCheck.checkContents(f, header, false);
-    if (version != Schema.CURRENT_VERSION) {
-      return ProjectSummary.of(readSnapshot(f));
+    String name = f.toString();
+    FileCheck.Header header = FileCheck.checkHeader(f, name);
+    try (FileCheck.ReadSource src = FileCheck.ReadSource.of(f, name, header)) {
+      int version = FileCheck.checkContents(src, header, true);
+      if (version == Schema.CURRENT_VERSION) {
+        try (Connection c = src.connect()) {
+          return inReadTransaction(c, () -> new SnapshotReader(c).summary());
+        } catch (SQLException e) {
+          throw fileError(name, e);
+        }
+      }
     }
-    try (Connection c = FileCheck.openReadOnly(f)) {
-      return new SnapshotReader(c).summary();
-    } catch (SQLException e) {
-      throw fileError(f.toString(), e);
+    return ProjectSummary.of(readSnapshot(f));
+  }
+
+  /**
+   * Runs {@code work} in one read transaction: every query sees the same committed state (a WAL
+   * snapshot, or a shared lock held throughout in rollback-journal mode).
+   */
+  private static <T> T inReadTransaction(Connection c, SqlWork<T> work) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("BEGIN DEFERRED");
+      try {
+        return work.run();
+      } finally {
+        st.execute("COMMIT");
+      }
     }
   }
 
@@ -199,17 +305,23 @@ public final class SqliteProjectStore implements ProjectRepository {
     return Schema.CURRENT_VERSION;
   }
 
-  private static Connection openReadWrite(Path f) {
+  /**
+   * A read-write connection; {@code wal}: switch to WAL at once (a new file). An existing file is
+   * switched only after its migration, so that a refused or failed file keeps its header.
+   */
+  private static Connection openReadWrite(Path f, String name, boolean wal) {
     SQLiteConfig cfg = new SQLiteConfig();
     cfg.enforceForeignKeys(true);
-    cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    if (wal) {
+      cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    }
     // FULL: a committed edit survives a power cut, which is the promise of "no Save button".
     cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     cfg.setBusyTimeout(5000);
     try {
       return DriverManager.getConnection("jdbc:sqlite:" + f, cfg.toProperties());
     } catch (SQLException e) {
-      throw fileError(f.toString(), e);
+      throw fileError(name, e);
     }
   }
 
@@ -775,7 +887,7 @@ public final class SqliteProjectStore implements ProjectRepository {
     return new Outcome(
         rs.getLong(1),
         rs.getString(2),
-        OutcomeKind.valueOf(rs.getString(3)),
+        SnapshotReader.enumOf(OutcomeKind.class, rs, 3, "outcome " + rs.getLong(1), "kind"),
         rs.getString(4),
         rs.getInt(5) != 0,
         rs.getInt(6),
@@ -1200,6 +1312,42 @@ public final class SqliteProjectStore implements ProjectRepository {
       return s == null || s.isEmpty() ? null : Instant.parse(s);
     }
 
+    /**
+     * A stored enum name; a value this version does not know (another tool wrote it) fails the read
+     * with the place and the allowed values instead of a Java exception.
+     */
+    static <E extends Enum<E>> E enumOf(
+        Class<E> type, ResultSet rs, int col, String row, String column) throws SQLException {
+      return enumOf(type, rs.getString(col), row, column);
+    }
+
+    static <E extends Enum<E>> E enumOf(Class<E> type, String text, String row, String column)
+        throws SQLException {
+      for (E e : type.getEnumConstants()) {
+        if (e.name().equals(text)) {
+          return e;
+        }
+      }
+      throw new SQLException(
+          Localization.lang(
+              "persist.badValue",
+              row,
+              column,
+              String.valueOf(text),
+              java.util.Arrays.stream(type.getEnumConstants())
+                  .map(Enum::name)
+                  .collect(java.util.stream.Collectors.joining(", "))));
+    }
+
+    /** Months of a time point; NULL (written by another tool) is an error, not 0. */
+    static double months(ResultSet rs, int col, long id) throws SQLException {
+      double v = rs.getDouble(col);
+      if (rs.wasNull()) {
+        throw new SQLException(Localization.lang("persist.nullMonths", Long.toString(id)));
+      }
+      return v;
+    }
+
     private static Integer intOrNull(ResultSet rs, int i) throws SQLException {
       int v = rs.getInt(i);
       return rs.wasNull() ? null : v;
@@ -1217,7 +1365,11 @@ public final class SqliteProjectStore implements ProjectRepository {
         return Provenance.NONE;
       }
       Provenance p =
-          new Provenance(src == null ? null : ProvenanceSource.valueOf(src), loc, quote, note);
+          new Provenance(
+              src == null ? null : enumOf(ProvenanceSource.class, src, "provenance", "source"),
+              loc,
+              quote,
+              note);
       return provenances.computeIfAbsent(p, x -> x);
     }
 
@@ -1249,7 +1401,7 @@ public final class SqliteProjectStore implements ProjectRepository {
         String src = s.substring(0, a);
         p =
             new Provenance(
-                src.isEmpty() ? null : ProvenanceSource.valueOf(src),
+                src.isEmpty() ? null : enumOf(ProvenanceSource.class, src, "provenance", "source"),
                 s.substring(a + 1, b),
                 s.substring(b + 1, c),
                 s.substring(c + 1));
@@ -1272,8 +1424,19 @@ public final class SqliteProjectStore implements ProjectRepository {
       try (Statement st = c.createStatement()) {
         try (ResultSet rs = st.executeQuery("SELECT status, count(*) FROM study GROUP BY status")) {
           while (rs.next()) {
-            byStatus.put(StudyStatus.valueOf(rs.getString(1)), rs.getInt(2));
+            byStatus.put(enumOf(StudyStatus.class, rs, 1, "study", "status"), rs.getInt(2));
             studies += rs.getInt(2);
+          }
+        }
+        // values other commands read as enums: refused here too, so info agrees with them
+        try (ResultSet rs = st.executeQuery("SELECT min(id), role FROM arm GROUP BY role")) {
+          while (rs.next()) {
+            enumOf(ArmRole.class, rs, 2, "arm " + rs.getLong(1), "role");
+          }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT min(id), type FROM field GROUP BY type")) {
+          while (rs.next()) {
+            enumOf(FieldType.class, rs, 2, "field " + rs.getLong(1), "type");
           }
         }
         try (ResultSet rs =
@@ -1288,7 +1451,8 @@ public final class SqliteProjectStore implements ProjectRepository {
                 "SELECT id, outcome_id, months, label FROM time_point" + " ORDER BY months, id")) {
           while (rs.next()) {
             timePoints.add(
-                new TimePoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4)));
+                new TimePoint(
+                    rs.getLong(1), rs.getLong(2), months(rs, 3, rs.getLong(1)), rs.getString(4)));
           }
         }
         // answered from the time point indexes, without touching the table rows
@@ -1483,7 +1647,7 @@ public final class SqliteProjectStore implements ProjectRepository {
                   rs.getString(11),
                   rs.getString(12),
                   rs.getString(13),
-                  StudyStatus.valueOf(rs.getString(14)),
+                  enumOf(StudyStatus.class, rs, 14, "study " + rs.getLong(1), "status"),
                   rs.getInt(15)));
         }
       }
@@ -1519,7 +1683,7 @@ public final class SqliteProjectStore implements ProjectRepository {
                     rs.getString(2),
                     rs.getString(3),
                     rs.getString(4),
-                    FieldType.valueOf(rs.getString(5)),
+                    enumOf(FieldType.class, rs, 5, "field " + rs.getLong(1), "type"),
                     rs.getString(6),
                     strings(rs.getString(7)),
                     rs.getString(8),
@@ -1549,7 +1713,7 @@ public final class SqliteProjectStore implements ProjectRepository {
                     rs.getLong(1),
                     rs.getLong(2),
                     rs.getString(3),
-                    ArmRole.valueOf(rs.getString(4)),
+                    enumOf(ArmRole.class, rs, 4, "arm " + rs.getLong(1), "role"),
                     rs.getString(5),
                     intOrNull(rs, 6),
                     rs.getInt(7)));
@@ -1569,7 +1733,8 @@ public final class SqliteProjectStore implements ProjectRepository {
                     + " ORDER BY o.display_order, o.id, t.months, t.id")) {
           while (rs.next()) {
             timePoints.add(
-                new TimePoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4)));
+                new TimePoint(
+                    rs.getLong(1), rs.getLong(2), months(rs, 3, rs.getLong(1)), rs.getString(4)));
           }
         }
         if (withOutcomeData) {

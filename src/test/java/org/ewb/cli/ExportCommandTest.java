@@ -436,6 +436,6 @@ class ExportCommandTest {
             "--out",
             dir.resolve("t.xlsx").toString());
     assertEquals(ExitCodes.ERROR, code);
-    assertTrue(err.toString().contains("none.ewb does not exist"), err::toString);
+    assertTrue(err.toString().contains("none.ewb: file not found"), err::toString);
   }
 }

@@ -229,4 +229,64 @@ class FileRefusalTest {
       assertEquals(2004, d.studies().size());
     }
   }
+
+  /**
+   * Damage only {@code PRAGMA quick_check} sees (the cells of an index page no read uses) is
+   * refused by the window's open path and by every read, with advice, and the file is left as it
+   * was.
+   */
+  @Test
+  void aFileFailingQuickCheckIsRefusedForEditingAndReading() throws Exception {
+    Path f = project("p.ewb");
+    sql(f, "CREATE INDEX study_label_x ON study(label, title, authors)");
+    int root;
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
+        Statement st = c.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery("SELECT rootpage FROM sqlite_schema WHERE name = 'study_label_x'")) {
+      rs.next();
+      root = rs.getInt(1);
+    }
+    byte[] all = Files.readAllBytes(f);
+    Random r = new Random(5);
+    for (int i = (root - 1) * 4096 + 12; i < root * 4096; i++) {
+      all[i] = (byte) r.nextInt();
+    }
+    Files.write(f, all);
+    assertRefused(f, "quick_check");
+    byte[] before = sha256(f);
+    WorkbenchException e =
+        assertThrows(WorkbenchException.class, () -> SqliteProjectStore.readSummary(f));
+    assertTrue(e.getMessage().contains("backup"), e.getMessage());
+    assertArrayEquals(before, sha256(f));
+  }
+
+  /** A refused file with a -wal but no -shm (a crashed session) gets no -shm from a read. */
+  @Test
+  void aRefusedFileWithALogGetsNoSideFileAndKeepsItsLog() throws Exception {
+    Path f = project("p.ewb");
+    Path copy = dir.resolve("c.ewb");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
+        Statement st = c.createStatement()) {
+      st.execute("PRAGMA journal_mode = WAL");
+      st.execute("PRAGMA wal_autocheckpoint = 0");
+      st.execute("PRAGMA user_version = 99");
+      Files.copy(f, copy);
+      Files.copy(FileCheck.walOf(f), FileCheck.walOf(copy));
+    }
+    byte[] main = sha256(copy);
+    byte[] log = sha256(FileCheck.walOf(copy));
+    for (Consumer<Path> attempt :
+        java.util.List.<Consumer<Path>>of(
+            p -> SqliteProjectStore.open(p).close(),
+            SqliteProjectStore::readSnapshot,
+            SqliteProjectStore::readSummary)) {
+      WorkbenchException e = assertThrows(WorkbenchException.class, () -> attempt.accept(copy));
+      assertTrue(e.getMessage().contains("newer version"), e.getMessage());
+      assertTrue(e.getMessage().startsWith(copy.toString()), e.getMessage());
+      assertArrayEquals(main, sha256(copy));
+      assertArrayEquals(log, sha256(FileCheck.walOf(copy)));
+      assertFalse(Files.exists(FileCheck.shmOf(copy)), "-shm created");
+    }
+  }
 }

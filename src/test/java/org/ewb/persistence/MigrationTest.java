@@ -3,6 +3,7 @@ package org.ewb.persistence;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import org.ewb.model.Measurement;
 import org.ewb.model.ProjectData;
 import org.ewb.model.SavedAnalysis;
 import org.ewb.model.TableLayout;
+import org.ewb.model.WorkbenchException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -236,5 +238,52 @@ class MigrationTest {
       }
     }
     return sb.toString();
+  }
+
+  @Test
+  void openingAnOlderFileCopiesItToABackupBeforeMigrating() throws Exception {
+    Path f = v2Fixture();
+    byte[] before = Files.readAllBytes(f);
+    try (SqliteProjectStore store = SqliteProjectStore.open(f)) {
+      assertEquals(Schema.CURRENT_VERSION, store.project().schemaVersion());
+    }
+    Path bak = dir.resolve("v2.ewb.bak-v2");
+    assertArrayEquals(before, Files.readAllBytes(bak), "the backup is the file as it was");
+    assertEquals(2, userVersion(bak));
+    assertEquals(Schema.CURRENT_VERSION, userVersion(f));
+  }
+
+  @Test
+  void readingAnOlderFileWritesNothingAtAll() throws Exception {
+    Path f = v2Fixture();
+    byte[] before = Files.readAllBytes(f);
+    assertEquals(
+        Schema.CURRENT_VERSION, SqliteProjectStore.readSnapshot(f).project().schemaVersion());
+    assertArrayEquals(before, Files.readAllBytes(f));
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(f), files.toList(), "no backup or side file for a read");
+    }
+  }
+
+  @Test
+  void aFailedMigrationLeavesTheFileAsItWasAndNamesTheUsersFile() throws Exception {
+    Path f = v2Fixture();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
+        Statement st = c.createStatement()) {
+      // what the version-3 step adds is already there: its ALTER TABLE fails
+      st.execute("ALTER TABLE table_layout ADD COLUMN row_field_key TEXT");
+    }
+    byte[] before = Files.readAllBytes(f);
+    WorkbenchException read =
+        assertThrows(WorkbenchException.class, () -> SqliteProjectStore.readSnapshot(f));
+    assertTrue(read.getMessage().startsWith(f.toString() + ": "), read.getMessage());
+    assertFalse(read.getMessage().contains("ewb-migrate"), read.getMessage());
+    WorkbenchException open =
+        assertThrows(WorkbenchException.class, () -> SqliteProjectStore.open(f));
+    assertTrue(open.getMessage().startsWith(f.toString() + ": "), open.getMessage());
+    assertTrue(open.getMessage().contains("v2.ewb.bak-v2"), open.getMessage());
+    assertArrayEquals(before, Files.readAllBytes(f), "header and pages unchanged (no WAL switch)");
+    assertFalse(Files.exists(FileCheck.walOf(f)));
+    assertFalse(Files.exists(FileCheck.shmOf(f)));
   }
 }

@@ -48,10 +48,27 @@ public final class ProjectExporter {
   /** Writes the tables as sheets of one xlsx workbook at {@code file}, replacing it. */
   public static List<ExportTable> writeXlsx(
       ProjectData data, ExportOptions options, Path file, ExportProgress progress) {
-    List<ExportTable> tables = tables(data, options);
-    writeAtomically(file, out -> XlsxTableWriter.write(tables, options.lang(), out, progress));
-    LOG.info("exported {} table(s) to {}", tables.size(), file);
-    return tables;
+    return writeXlsxReport(data, options, file, progress).tables();
+  }
+
+  /**
+   * As {@link #writeXlsx}, and returns the warnings: texts longer than a cell can hold, cut with a
+   * footnote mark (see {@link XlsxLimits}).
+   */
+  public static XlsxLimits.Fitted writeXlsxReport(
+      ProjectData data, ExportOptions options, Path file, ExportProgress progress) {
+    XlsxLimits.Fitted fitted = XlsxLimits.fit(tables(data, options), options.lang());
+    for (String w : fitted.warnings()) {
+      LOG.info("{}: {}", file, w);
+    }
+    writeAtomically(
+        file,
+        out -> {
+          XlsxLimits.usePerUserTempFolder();
+          XlsxTableWriter.write(fitted.tables(), options.lang(), out, progress);
+        });
+    LOG.info("exported {} table(s) to {}", fitted.tables().size(), file);
+    return fitted;
   }
 
   /**
@@ -132,7 +149,9 @@ public final class ProjectExporter {
       tmp = null;
     } catch (IOException e) {
       throw new WorkbenchException(
-          WorkbenchException.Kind.FILE, "Cannot write " + target + ": " + e.getMessage(), e);
+          WorkbenchException.Kind.FILE,
+          "Cannot write " + target + ": " + org.ewb.logic.l10n.Localization.plain(e.getMessage()),
+          e);
     } finally {
       if (tmp != null) {
         try {

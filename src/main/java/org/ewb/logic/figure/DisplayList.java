@@ -61,8 +61,26 @@ public final class DisplayList {
     return new Font(family, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size);
   }
 
+  /**
+   * The longest text (in code points) a figure measures or draws; a longer one (a label pasted with
+   * a whole abstract) ends in an ellipsis. Measuring is linear in the length, and a label this long
+   * is already wider than any page (ADR 0091).
+   */
+  public static final int MAX_TEXT = 300;
+
+  /** The longest footnote text that is wrapped; the rest is cut with an ellipsis. */
+  public static final int MAX_NOTE = 3000;
+
+  /** {@code s} cut to {@code max} code points, with an ellipsis when cut. */
+  public static String clip(String s, int max) {
+    if (s.length() <= max || s.codePointCount(0, s.length()) <= max) {
+      return s;
+    }
+    return s.substring(0, s.offsetByCodePoints(0, max)).stripTrailing() + "…";
+  }
+
   public static double width(String s, Font f) {
-    return s.isEmpty() ? 0 : f.getStringBounds(s, FRC).getWidth();
+    return s.isEmpty() ? 0 : f.getStringBounds(clip(s, MAX_TEXT), FRC).getWidth();
   }
 
   /** Baseline of a text vertically centred in a band of the given top and height. */
@@ -75,13 +93,23 @@ public final class DisplayList {
 
   /** {@code s} cut with an ellipsis to fit {@code max} points (whole if it fits). */
   public static String ellipsize(String s, Font f, double max) {
+    s = clip(s, MAX_TEXT);
     if (width(s, f) <= max) {
       return s;
     }
-    int end = s.length();
-    while (end > 0 && width(s.substring(0, end).stripTrailing() + "…", f) > max) {
-      end = s.offsetByCodePoints(end, -1);
+    // binary search over code points for the longest prefix that fits with its ellipsis
+    int lo = 0;
+    int hi = s.codePointCount(0, s.length());
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      int end = s.offsetByCodePoints(0, mid);
+      if (width(s.substring(0, end).stripTrailing() + "…", f) <= max) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
     }
+    int end = s.offsetByCodePoints(0, lo);
     return end == 0 ? "" : s.substring(0, end).stripTrailing() + "…";
   }
 
@@ -91,22 +119,25 @@ public final class DisplayList {
    */
   public static List<String> wrap(String s, Font f, double max) {
     List<String> lines = new ArrayList<>();
-    String rest = s.strip();
+    String rest = clip(s.strip(), MAX_NOTE);
     while (!rest.isEmpty()) {
-      if (width(rest, f) <= max) {
+      if (rest.length() <= MAX_TEXT && width(rest, f) <= max) {
         lines.add(rest);
         break;
       }
-      int cut = 0;
-      int i = 0;
-      while (i < rest.length()) {
-        int next = rest.offsetByCodePoints(i, 1);
-        if (width(rest.substring(0, next), f) > max) {
-          break;
+      // binary search for the longest prefix (at most MAX_TEXT code points) that fits
+      int lo = 0;
+      int hi = Math.min(MAX_TEXT, rest.codePointCount(0, rest.length()));
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (width(rest.substring(0, rest.offsetByCodePoints(0, mid)), f) <= max) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
         }
-        i = next;
       }
-      cut = Math.max(i, rest.offsetByCodePoints(0, 1));
+      int i = rest.offsetByCodePoints(0, lo);
+      int cut = Math.max(i, rest.offsetByCodePoints(0, 1));
       int space = rest.lastIndexOf(' ', cut);
       if (space > 0 && cut < rest.length() && rest.charAt(cut) != ' ') {
         cut = space;
@@ -119,14 +150,14 @@ public final class DisplayList {
 
   public void text(String s, double x, double y, Align align, Font f, Color c) {
     if (!s.isEmpty()) {
-      ops.add(new TextOp(s, x, y, align, f, c, 0));
+      ops.add(new TextOp(clip(s, MAX_TEXT), x, y, align, f, c, 0));
     }
   }
 
   /** A text reading upwards (axis titles), centred on (x, y) along its baseline. */
   public void verticalText(String s, double x, double y, Font f) {
     if (!s.isEmpty()) {
-      ops.add(new TextOp(s, x, y, Align.CENTER, f, Color.BLACK, -Math.PI / 2));
+      ops.add(new TextOp(clip(s, MAX_TEXT), x, y, Align.CENTER, f, Color.BLACK, -Math.PI / 2));
     }
   }
 

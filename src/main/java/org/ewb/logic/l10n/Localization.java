@@ -17,7 +17,13 @@ public final class Localization {
 
   /** The feature bundles, in lookup order. Add a feature's bundle here. */
   public static final List<String> BUNDLES =
-      List.of("i18n/app", "i18n/extraction", "i18n/analysis", "i18n/figure", "i18n/export");
+      List.of(
+          "i18n/app",
+          "i18n/extraction",
+          "i18n/analysis",
+          "i18n/figure",
+          "i18n/export",
+          "i18n/reliability");
 
   public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
@@ -83,4 +89,20 @@ public final class Localization {
 
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  private static final java.util.regex.Pattern CLASS_NAME =
+      java.util.regex.Pattern.compile(
+          "\\b(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)\\b(?::\\s*)?");
+
+  /**
+   * {@code text} (a library's message) without Java class names such as {@code
+   * java.io.IOException:}, which say nothing to a reviewer; "-" when nothing is left.
+   */
+  public static String plain(String text) {
+    if (text == null || text.isBlank()) {
+      return "-";
+    }
+    String s = CLASS_NAME.matcher(text).replaceAll("").strip();
+    return s.isEmpty() ? "-" : s;
+  }
 }

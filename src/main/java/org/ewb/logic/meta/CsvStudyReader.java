@@ -14,6 +14,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.ewb.logic.l10n.Localization;
 import org.ewb.model.WorkbenchException;
 
 /**
@@ -100,6 +101,10 @@ public final class CsvStudyReader {
           if (Double.isNaN(se) && Double.isNaN(vi)) {
             missing.add(seCol >= 0 ? "se" : "vi");
           }
+          if (se <= 0) {
+            // never squared into a valid variance: a negative SE is a typo or a wrong column
+            throw data(lang("meta.csv.seNotPositive", source, line, label, rec.get(seCol)));
+          }
         }
         if (!missing.isEmpty()) {
           notes.add(lang("meta.csv.studyLeftOut", label, line, String.join(", ", missing)));
@@ -125,8 +130,16 @@ public final class CsvStudyReader {
       }
       return new StudyTable(kind, studies, extra, notes, BackTransform.NONE);
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.nio.charset.CharacterCodingException) {
+          throw new WorkbenchException(
+              WorkbenchException.Kind.FILE, lang("cli.csv.notUtf8", source), e);
+        }
+      }
       throw new WorkbenchException(
-          WorkbenchException.Kind.FILE, lang("meta.csv.unreadable", source, e.getMessage()), e);
+          WorkbenchException.Kind.FILE,
+          lang("meta.csv.unreadable", source, Localization.plain(e.getMessage())),
+          e);
     }
   }
 

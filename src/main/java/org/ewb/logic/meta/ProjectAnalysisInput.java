@@ -154,6 +154,19 @@ public final class ProjectAnalysisInput {
       ArmSelection selection,
       List<String> notes) {
     List<Arm> arms = data.armsOf(s.id());
+    // a value whose arm is gone (the file was edited by another tool) is not dropped silently
+    java.util.Set<Long> studyArms =
+        arms.stream().map(Arm::id).collect(java.util.stream.Collectors.toSet());
+    for (Measurement m : data.measurements()) {
+      if (m.studyId() == s.id()
+          && m.outcomeId() == outcome.id()
+          && m.timePointId() == tp.id()
+          && !studyArms.contains(m.armId())) {
+        throw new WorkbenchException(
+            WorkbenchException.Kind.DATA,
+            lang("meta.project.orphanArm", label, where, Long.toString(m.armId())));
+      }
+    }
     ArmSelection.Sides chosen = selection.perStudy().get(s.id());
     List<Arm> expArms =
         chosen != null
@@ -314,6 +327,11 @@ public final class ProjectAnalysisInput {
     double[] v = values(label, where, new String[] {"effect", "SE"}, g.effect(), g.se());
     if (v == null) {
       return Optional.empty();
+    }
+    if (!(v[1] > 0)) {
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA,
+          lang("meta.project.seNotPositive", label, where, g.se().text()));
     }
     return Optional.of(StudyData.GenericEffect.withSe(label, v[0], v[1]));
   }

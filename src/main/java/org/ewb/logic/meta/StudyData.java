@@ -58,8 +58,9 @@ public sealed interface StudyData
 
   /** An effect estimate on its analysis scale with its sampling variance. */
   record GenericEffect(String label, double yi, double vi) implements StudyData {
+    /** From a standard error; an SE that is not positive gives a variance NaN, refused later. */
     public static GenericEffect withSe(String label, double yi, double se) {
-      return new GenericEffect(label, yi, se * se);
+      return new GenericEffect(label, yi, se > 0 ? se * se : Double.NaN);
     }
   }
 }

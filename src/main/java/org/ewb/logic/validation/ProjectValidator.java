@@ -296,7 +296,14 @@ public final class ProjectValidator {
       Outcome o = outcomes.get(m.outcomeId());
       Arm a = arms.get(m.armId());
       List<CellIssue> issues =
-          validateMeasurement(m, o == null ? null : o.kind(), a == null ? null : a.randomised());
+          new ArrayList<>(
+              validateMeasurement(
+                  m, o == null ? null : o.kind(), a == null ? null : a.randomised()));
+      if (a == null || a.studyId() != m.studyId()) {
+        // possible only in a file edited by another tool (the schema cascades deletions)
+        String detail = lang("persist.problem.orphanArm", Long.toString(m.armId()));
+        issues.add(0, new CellIssue(Problem.Severity.ERROR, "arm", detail));
+      }
       if (issues.isEmpty()) {
         continue;
       }

@@ -67,14 +67,27 @@ public final class FigureExporter {
   public record Result(
       Path file, Format format, double widthMm, double heightMm, int widthPx, int heightPx) {}
 
+  /** Smallest and largest figure side in mm (a PDF page cannot exceed 14,400 pt = 5,080 mm). */
+  public static final double MIN_MM = 20;
+
+  public static final double MAX_MM = 5000;
+
+  /** Largest raster figure: 60 megapixels (240 MB as RGB; a 600 dpi A2 poster fits). */
+  public static final long MAX_PIXELS = 60_000_000L;
+
   private FigureExporter() {}
 
   /** Writes {@code figure} to {@code file} in the format of its extension. */
   public static Result export(Figure figure, Path file, double widthMm, double heightMm, int dpi) {
     Format format = Format.of(file);
-    if (!(widthMm > 0) || widthMm > 2000) {
+    if (!(widthMm >= MIN_MM && widthMm <= 2000)) {
       throw new WorkbenchException(
-          WorkbenchException.Kind.USAGE, Localization.lang("figure.error.width", widthMm));
+          WorkbenchException.Kind.USAGE, Localization.lang("figure.error.width2", mm(widthMm)));
+    }
+    if (heightMm != 0 && !(heightMm >= MIN_MM && heightMm <= MAX_MM)) {
+      throw new WorkbenchException(
+          WorkbenchException.Kind.USAGE,
+          Localization.lang("figure.error.height", mm(heightMm), mm(MAX_MM)));
     }
     if (format == Format.PNG && (dpi < 36 || dpi > 2400)) {
       throw new WorkbenchException(
@@ -83,6 +96,25 @@ public final class FigureExporter {
     double wPt = widthMm * PT_PER_MM;
     double hPt = heightMm > 0 ? heightMm * PT_PER_MM : Math.ceil(figure.preferredHeightPt(wPt));
     double hMm = hPt / PT_PER_MM;
+    if (hMm > MAX_MM) {
+      // the figure's own height (very many studies): refused before anything is drawn
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA,
+          Localization.lang("figure.error.tooTall", mm(hMm), mm(MAX_MM)));
+    }
+    if (format == Format.PNG) {
+      long px = (long) pixels(wPt, dpi) * pixels(hPt, dpi);
+      if (px > MAX_PIXELS) {
+        throw new WorkbenchException(
+            WorkbenchException.Kind.USAGE,
+            Localization.lang(
+                "figure.error.pixels",
+                pixels(wPt, dpi),
+                pixels(hPt, dpi),
+                String.format(Locale.ROOT, "%.0f", px / 1e6),
+                String.format(Locale.ROOT, "%.0f", MAX_PIXELS / 1e6)));
+      }
+    }
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
@@ -111,6 +143,10 @@ public final class FigureExporter {
           Localization.lang("figure.error.write", file.toString(), e.getMessage()),
           e);
     }
+  }
+
+  private static String mm(double v) {
+    return String.format(Locale.ROOT, "%.0f", v);
   }
 
   /** Pixels for a length in points at a DPI (mm / 25.4 x dpi). */

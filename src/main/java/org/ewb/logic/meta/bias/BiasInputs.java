@@ -22,4 +22,27 @@ final class BiasInputs {
               String.valueOf(vi)));
     }
   }
+
+  /**
+   * Fails when the standard errors hardly vary: Egger's regression on sqrt(vi) then has no slope to
+   * estimate (identical studies gave a slope SE of 8.6e6 instead of a refusal). The criterion is
+   * the weighted relative spread of the SEs, det(X'WX) / (sum w x)^2 &lt; 1e-10, i.e. their
+   * weighted coefficient of variation below 1e-5.
+   */
+  static void requireVaryingSe(String method, double[] sei) {
+    double sw = 0;
+    double swx = 0;
+    double swxx = 0;
+    for (double x : sei) {
+      double w = 1 / (x * x);
+      sw += w;
+      swx += w * x;
+      swxx += w * x * x;
+    }
+    double det = sw * swxx - swx * swx;
+    if (!(det / (swx * swx) >= 1e-10)) {
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA, lang("bias.error.constantSe", method, sei.length));
+    }
+  }
 }

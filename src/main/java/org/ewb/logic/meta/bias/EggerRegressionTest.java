@@ -67,6 +67,7 @@ public final class EggerRegressionTest {
       sei[i] = Math.sqrt(vi[i]);
       w[i] = 1 / vi[i];
     }
+    BiasInputs.requireVaryingSe("regtest (lm)", sei);
     WeightedLeastSquares.Fit fit = WeightedLeastSquares.fit(yi, sei, w);
     int df = k - 2;
     double sigma2 = fit.rss() / df;

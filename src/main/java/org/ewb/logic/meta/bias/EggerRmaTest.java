@@ -74,6 +74,7 @@ public final class EggerRmaTest {
       BiasInputs.checkStudy("regtest", i, yi[i], vi[i]);
       sei[i] = Math.sqrt(vi[i]);
     }
+    BiasInputs.requireVaryingSe("regtest (rma)", sei);
     MetaResult fit = model.fit(yi, vi, DesignMatrix.interceptAnd("sei", sei));
     Coefficient b0 = fit.coefficients().get(0);
     Coefficient b1 = fit.coefficients().get(1);

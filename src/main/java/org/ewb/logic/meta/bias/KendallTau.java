@@ -12,8 +12,11 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * approximation with the tie-corrected variance of S (Kendall 1970, eq. 4.4; no continuity
  * correction).
  *
- * <p>Pairs are compared directly, O(n&sup2;) time: meant for the number of studies in a
- * meta-analysis, not for millions of points.
+ * <p>S (concordant minus discordant pairs) is counted by Knight's algorithm in O(n log n) time:
+ * sort by (x, y), count the discordant pairs as the inversions of y in a merge sort, and correct
+ * for ties in x, in y and in both (Knight 1966, JASA 61:436-439,
+ * doi:10.1080/01621459.1966.10480879). At 10&sup5; studies this takes milliseconds instead of the
+ * minute of the pairwise count (ADR 0092).
  */
 public final class KendallTau {
 
@@ -44,17 +47,12 @@ public final class KendallTau {
     if (y.length != n || n < 2) {
       throw new IllegalArgumentException("Kendall's tau needs two series of equal length >= 2");
     }
-    long s = 0;
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        s += (long) (Math.signum(x[i] - x[j]) * Math.signum(y[i] - y[j]));
-      }
-    }
+    long s = concordanceKnight(x, y);
     Map<Double, Integer> xTies = ties(x);
     Map<Double, Integer> yTies = ties(y);
-    double t0 = n * (n - 1) / 2.0;
-    double t1 = sumOver(xTies, t -> t * (t - 1) / 2.0);
-    double t2 = sumOver(yTies, t -> t * (t - 1) / 2.0);
+    double t0 = n * (n - 1.0) / 2.0; // n(n-1) overflows an int above n = 46,341
+    double t1 = sumOver(xTies, t -> t * (t - 1.0) / 2.0);
+    double t2 = sumOver(yTies, t -> t * (t - 1.0) / 2.0);
     double tau = s / Math.sqrt((t0 - t1) * (t0 - t2));
     if (xTies.isEmpty() && yTies.isEmpty() && n <= EXACT_MAX_N) {
       long concordant = (s + (long) t0) / 2;
@@ -81,6 +79,99 @@ public final class KendallTau {
             * Math.min(
                 STANDARD_NORMAL.cumulativeProbability(z), STANDARD_NORMAL.survivalProbability(z));
     return new Result(tau, p, false, z);
+  }
+
+  /** S = concordant - discordant pairs, compared pair by pair: O(n&sup2;), the definition. */
+  static long concordancePairwise(double[] x, double[] y) {
+    long s = 0;
+    for (int i = 0; i < x.length; i++) {
+      for (int j = i + 1; j < x.length; j++) {
+        s += (long) (Math.signum(x[i] - x[j]) * Math.signum(y[i] - y[j]));
+      }
+    }
+    return s;
+  }
+
+  /** S = concordant - discordant pairs by Knight's algorithm, O(n log n). */
+  static long concordanceKnight(double[] x0, double[] y0) {
+    int n = x0.length;
+    double[] x = new double[n];
+    double[] y = new double[n];
+    // + 0.0 turns -0.0 into 0.0: they are tied, as the pairwise signum says
+    double[] xs = new double[n];
+    double[] ys = new double[n];
+    for (int i = 0; i < n; i++) {
+      xs[i] = x0[i] + 0.0;
+      ys[i] = y0[i] + 0.0;
+    }
+    // by y, then stably by x: ordered by (x, y)
+    int[] order = StableOrder.by(xs, StableOrder.of(ys));
+    for (int i = 0; i < n; i++) {
+      x[i] = xs[order[i]];
+      y[i] = ys[order[i]];
+    }
+    long total = (long) n * (n - 1) / 2;
+    long xTied = 0;
+    long bothTied = 0;
+    for (int i = 0; i < n; ) {
+      int j = i;
+      while (j < n && x[j] == x[i]) {
+        j++;
+      }
+      xTied += (long) (j - i) * (j - i - 1) / 2;
+      for (int a = i; a < j; ) {
+        int b = a;
+        while (b < j && y[b] == y[a]) {
+          b++;
+        }
+        bothTied += (long) (b - a) * (b - a - 1) / 2;
+        a = b;
+      }
+      i = j;
+    }
+    // within equal x the ys are ascending: every strict inversion of y is a discordant pair
+    long discordant = inversions(y, new double[n], 0, n);
+    long yTied = 0;
+    for (int i = 0; i < n; ) {
+      int j = i;
+      while (j < n && y[j] == y[i]) {
+        j++;
+      }
+      yTied += (long) (j - i) * (j - i - 1) / 2;
+      i = j;
+    }
+    long untied = total - xTied - yTied + bothTied;
+    return untied - 2 * discordant;
+  }
+
+  /**
+   * Sorts {@code v[from, to)} ascending and returns the number of pairs i &lt; j, v[i] &gt; v[j].
+   */
+  private static long inversions(double[] v, double[] tmp, int from, int to) {
+    if (to - from < 2) {
+      return 0;
+    }
+    int mid = (from + to) >>> 1;
+    long count = inversions(v, tmp, from, mid) + inversions(v, tmp, mid, to);
+    int i = from;
+    int j = mid;
+    int k = from;
+    while (i < mid && j < to) {
+      if (v[j] < v[i]) {
+        count += mid - i;
+        tmp[k++] = v[j++];
+      } else {
+        tmp[k++] = v[i++];
+      }
+    }
+    while (i < mid) {
+      tmp[k++] = v[i++];
+    }
+    while (j < to) {
+      tmp[k++] = v[j++];
+    }
+    System.arraycopy(tmp, from, v, from, to - from);
+    return count;
   }
 
   /**

@@ -58,6 +58,10 @@ public final class RankCorrelationTest {
       ystar[i] = (yi[i] - theta) / Math.sqrt(vi[i] - vb);
     }
     KendallTau.Result r = KendallTau.test(ystar, vi);
+    if (Double.isNaN(r.tau())) {
+      // every pair tied in one of the series: tau is 0/0 (R prints NA)
+      throw new WorkbenchException(WorkbenchException.Kind.DATA, lang("bias.error.allTied", k));
+    }
     return new Result(k, r.tau(), r.pval(), r.exact());
   }
 }

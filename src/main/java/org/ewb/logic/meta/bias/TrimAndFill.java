@@ -4,7 +4,6 @@ import static org.ewb.logic.l10n.Localization.lang;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.ewb.logic.meta.DesignMatrix;
 import org.ewb.logic.meta.MetaResult;
@@ -108,6 +107,8 @@ public final class TrimAndFill {
       BiasInputs.checkStudy("trimfill", i, yi[i], vi[i]);
       sei[i] = Math.sqrt(vi[i]);
     }
+    // the side comes from the slope on the SE, which identical SEs do not have
+    BiasInputs.requireVaryingSe("trimfill", sei);
     MetaResult sideFit = model.fit(yi, vi, DesignMatrix.interceptAnd("sei", sei));
     Side side = sideFit.coefficients().get(1).estimate() < 0 ? Side.RIGHT : Side.LEFT;
     return run(yi, vi, side);
@@ -118,11 +119,11 @@ public final class TrimAndFill {
     int k = yi.length;
     double sign = side == Side.RIGHT ? -1 : 1;
     // sort by (flipped) effect, stable for ties as R's order()
-    Integer[] order = new Integer[k];
+    double[] flipped = new double[k];
     for (int i = 0; i < k; i++) {
-      order[i] = i;
+      flipped[i] = sign * yi[i] + 0.0; // + 0.0: -0.0 sorts with 0.0, as in R
     }
-    Arrays.sort(order, Comparator.comparingDouble(i -> sign * yi[i]));
+    int[] order = StableOrder.of(flipped);
     double[] y = new double[k];
     double[] v = new double[k];
     for (int i = 0; i < k; i++) {
@@ -193,11 +194,11 @@ public final class TrimAndFill {
 
   /** Ranks of |x| from 1, ties broken by position (R's {@code rank(ties.method = "first")}). */
   static int[] ranksFirst(double[] x) {
-    Integer[] idx = new Integer[x.length];
+    double[] abs = new double[x.length];
     for (int i = 0; i < x.length; i++) {
-      idx[i] = i;
+      abs[i] = Math.abs(x[i]);
     }
-    Arrays.sort(idx, Comparator.comparingDouble(i -> Math.abs(x[i])));
+    int[] idx = StableOrder.of(abs);
     int[] ranks = new int[x.length];
     for (int r = 0; r < idx.length; r++) {
       ranks[idx[r]] = r + 1;

@@ -39,6 +39,7 @@ public final class CumulativeMetaAnalysis {
   /** Row i is the fit to studies 1..i (labels in data order). */
   public List<SensitivityRow> run(List<String> studies) {
     int k = studies.size();
+    LeaveOneOut.checkSize("cumulative", k);
     List<SensitivityRow> rows = new ArrayList<>(k);
     for (int i = 1; i <= k; i++) {
       int[] idx = new int[i];

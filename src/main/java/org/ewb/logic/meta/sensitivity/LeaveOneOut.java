@@ -18,6 +18,22 @@ import org.ewb.model.WorkbenchException;
  */
 public final class LeaveOneOut {
 
+  /**
+   * Most studies for leave-one-out and cumulative analyses. Both refit the model k times to up to k
+   * studies, O(k&sup2;) work for any estimator (the iterative ones have no exact downdate); at this
+   * bound a REML run takes seconds, at 10&sup5; studies it would take hours (ADR 0092).
+   */
+  public static final int MAX_STUDIES = 5000;
+
+  /** Refuses more than {@link #MAX_STUDIES} studies, naming the analysis. */
+  static void checkSize(String analysis, int k) {
+    if (k > MAX_STUDIES) {
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA,
+          lang("sensitivity.error.tooMany", analysis, k, MAX_STUDIES));
+    }
+  }
+
   private final Refit refit;
 
   private LeaveOneOut(Refit refit) {
@@ -45,6 +61,7 @@ public final class LeaveOneOut {
       throw new WorkbenchException(
           WorkbenchException.Kind.DATA, lang("bias.error.tooFewStudies", "leave-one-out", 2, k));
     }
+    checkSize("leave-one-out", k);
     List<SensitivityRow> rows = new ArrayList<>(k);
     for (int out = 0; out < k; out++) {
       int[] idx = new int[k - 1];
