@@ -24,7 +24,33 @@ public record FigureRequest(
     boolean contours,
     boolean egger,
     boolean trimfill,
-    String sort) {
+    String sort,
+    boolean pooled,
+    String windows) {
+
+  /**
+   * A request without the pooled follow-up options ({@code pooled}: the follow-up chart shows the
+   * meta-analysis per time point; {@code windows}: time windows such as "3-6,12-24", null = every
+   * time point).
+   */
+  public FigureRequest(
+      Kind kind,
+      String outcome,
+      Double timepoint,
+      String measure,
+      String model,
+      String test,
+      String subgroup,
+      List<String> columns,
+      FollowUpModelBuilder.ErrorBars errorBars,
+      boolean contours,
+      boolean egger,
+      boolean trimfill,
+      String sort) {
+    this(
+        kind, outcome, timepoint, measure, model, test, subgroup, columns, errorBars, contours,
+        egger, trimfill, sort, false, null);
+  }
 
   /** A request in the studies' own order. */
   public FigureRequest(
@@ -48,6 +74,7 @@ public record FigureRequest(
   public FigureRequest {
     columns = columns == null ? List.of() : List.copyOf(columns);
     errorBars = errorBars == null ? FollowUpModelBuilder.ErrorBars.SD : errorBars;
+    windows = windows == null || windows.isBlank() ? null : windows.strip();
   }
 
   /** The three figures. */

@@ -37,7 +37,9 @@ public final class FigureRequestJson {
         r.contours(),
         r.egger(),
         r.trimfill(),
-        r.sort());
+        r.sort(),
+        r.pooled(),
+        r.windows());
   }
 
   public static String write(FigureRequest r) {
@@ -59,7 +61,9 @@ public final class FigureRequestJson {
         s.contours(),
         s.egger(),
         s.trimfill(),
-        s.sort());
+        s.sort(),
+        s.pooled(),
+        s.windows());
   }
 
   /**

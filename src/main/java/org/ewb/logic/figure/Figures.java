@@ -1,10 +1,16 @@
 package org.ewb.logic.figure;
 
+import java.util.List;
 import org.ewb.logic.l10n.Localization;
+import org.ewb.logic.meta.AnalysisOptions;
 import org.ewb.logic.meta.AnalysisOutcome;
+import org.ewb.logic.meta.AnalysisSettings;
 import org.ewb.logic.meta.BackTransform;
 import org.ewb.logic.meta.MetaResult;
 import org.ewb.logic.meta.MhResult;
+import org.ewb.logic.meta.StudyTable;
+import org.ewb.logic.meta.overtime.OverTimeAnalysis;
+import org.ewb.logic.meta.overtime.TimeWindow;
 import org.ewb.model.Outcome;
 import org.ewb.model.ProjectData;
 
@@ -21,6 +27,15 @@ public final class Figures {
   }
 
   public static Rendered render(ProjectData data, FigureRequest r) {
+    if (r.kind() == FigureRequest.Kind.FOLLOWUP && r.pooled()) {
+      OverTimeAnalysis.Result res = overTime(data, r);
+      return new Rendered(
+          OverTimeChart.figure(
+              res,
+              new OverTimeChart.Options(
+                  r.errorBars() != FollowUpModelBuilder.ErrorBars.CI95, true, true)),
+          "");
+    }
     if (r.kind() == FigureRequest.Kind.FOLLOWUP) {
       return new Rendered(
           new FollowUpChartRenderer(FollowUpModelBuilder.build(data, r.outcome(), r.errorBars())),
@@ -45,6 +60,39 @@ public final class Figures {
               FunnelModelBuilder.build(out, r.contours(), r.egger(), r.trimfill()));
     }
     return new Rendered(f, summary(out));
+  }
+
+  /** The meta-analysis per time point (or window) that a pooled follow-up request asks for. */
+  public static OverTimeAnalysis.Result overTime(ProjectData data, FigureRequest r) {
+    Outcome outcome = FollowUpModelBuilder.outcome(data, r.outcome());
+    StudyTable.Kind kind =
+        switch (outcome.kind()) {
+          case DICHOTOMOUS -> StudyTable.Kind.BINARY;
+          case CONTINUOUS -> StudyTable.Kind.CONTINUOUS;
+          case GENERIC -> StudyTable.Kind.GENERIC;
+        };
+    AnalysisOptions o =
+        new AnalysisSettings(
+                "followup",
+                r.outcome(),
+                null,
+                r.measure(),
+                r.model(),
+                r.test(),
+                null,
+                null,
+                false,
+                null,
+                false,
+                List.of(),
+                "sd",
+                false,
+                false,
+                false,
+                null)
+            .options(kind);
+    List<TimeWindow> windows = r.windows() == null ? List.of() : TimeWindow.parseList(r.windows());
+    return OverTimeAnalysis.run(data, r.outcome(), o, r.subgroup(), windows);
   }
 
   /** "Risk Ratio 0.49 [0.34, 0.70]; τ² = 0.31; I² = 92%" (back-transformed for ratios). */

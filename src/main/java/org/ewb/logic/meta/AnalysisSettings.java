@@ -45,6 +45,9 @@ import org.ewb.model.WorkbenchException;
  * @param egger funnel plot: Egger's test
  * @param trimfill funnel plot: trim and fill
  * @param sort forest plot study order (null = project order)
+ * @param pooled follow-up chart: the meta-analysis per time point (key {@code pooled})
+ * @param windows follow-up chart: time windows such as "3-6,12-24" (key {@code windows}), null =
+ *     every time point
  */
 public record AnalysisSettings(
     String figure,
@@ -63,7 +66,33 @@ public record AnalysisSettings(
     boolean contours,
     boolean egger,
     boolean trimfill,
-    String sort) {
+    String sort,
+    boolean pooled,
+    String windows) {
+
+  /** Settings without the pooled follow-up keys. */
+  public AnalysisSettings(
+      String figure,
+      String outcome,
+      Double months,
+      String measure,
+      String model,
+      String test,
+      String subgroup,
+      String moderator,
+      boolean drop00,
+      Double add,
+      boolean mhCc,
+      List<String> columns,
+      String errorBars,
+      boolean contours,
+      boolean egger,
+      boolean trimfill,
+      String sort) {
+    this(
+        figure, outcome, months, measure, model, test, subgroup, moderator, drop00, add, mhCc,
+        columns, errorBars, contours, egger, trimfill, sort, false, null);
+  }
 
   public static final String FOREST = "forest";
   public static final String FUNNEL = "funnel";
@@ -82,6 +111,7 @@ public record AnalysisSettings(
     columns = columns == null ? List.of() : List.copyOf(columns);
     errorBars = errorBars == null || errorBars.isBlank() ? "sd" : errorBars.strip();
     sort = blankToNull(sort);
+    windows = blankToNull(windows);
   }
 
   /** Settings of a forest plot / meta-analysis with everything else at its default. */
@@ -141,7 +171,9 @@ public record AnalysisSettings(
         n.path("contours").asBoolean(false),
         n.path("egger").asBoolean(false),
         n.path("trimfill").asBoolean(false),
-        text(n, "sort"));
+        text(n, "sort"),
+        n.path("pooled").asBoolean(false),
+        text(n, "windows"));
   }
 
   /** The JSON object; keys at their defaults are still written, so the file says what was run. */
@@ -167,6 +199,10 @@ public record AnalysisSettings(
     o.put("egger", egger);
     o.put("trimfill", trimfill);
     o.put("sort", sort);
+    if (FOLLOWUP.equals(figure)) {
+      o.put("pooled", pooled);
+      o.put("windows", windows);
+    }
     return o.toString();
   }
 
