@@ -22,6 +22,9 @@ public final class Figures {
   /** A figure and a one-line summary of its pooled result ("" for a follow-up chart). */
   public record Rendered(Figure figure, String summary) {}
 
+  /** Font size of the follow-up charts in files (points). */
+  public static final double FOLLOWUP_FONT_PT = 8;
+
   public static Figure build(ProjectData data, FigureRequest r) {
     return render(data, r).figure();
   }
@@ -38,7 +41,8 @@ public final class Figures {
     }
     if (r.kind() == FigureRequest.Kind.FOLLOWUP) {
       return new Rendered(
-          new FollowUpChartRenderer(FollowUpModelBuilder.build(data, r.outcome(), r.errorBars())),
+          FollowUpArmChart.figure(
+              FollowUpModelBuilder.build(data, r.outcome(), r.errorBars()), FOLLOWUP_FONT_PT),
           "");
     }
     AnalysisOutcome out = ForestModelBuilder.analyse(data, r);
