@@ -30,19 +30,27 @@ public final class Figures {
   }
 
   public static Rendered render(ProjectData data, FigureRequest r) {
+    return render(data, r, FOLLOWUP_FONT_PT);
+  }
+
+  /**
+   * @param followUpFont font size of the follow-up charts (the window draws them in pixels, so it
+   *     asks for a larger size than files)
+   */
+  public static Rendered render(ProjectData data, FigureRequest r, double followUpFont) {
     if (r.kind() == FigureRequest.Kind.FOLLOWUP && r.pooled()) {
       OverTimeAnalysis.Result res = overTime(data, r);
       return new Rendered(
           OverTimeChart.figure(
               res,
               new OverTimeChart.Options(
-                  r.errorBars() != FollowUpModelBuilder.ErrorBars.CI95, true, true)),
+                  r.errorBars() != FollowUpModelBuilder.ErrorBars.CI95, true, true, followUpFont)),
           "");
     }
     if (r.kind() == FigureRequest.Kind.FOLLOWUP) {
       return new Rendered(
           FollowUpArmChart.figure(
-              FollowUpModelBuilder.build(data, r.outcome(), r.errorBars()), FOLLOWUP_FONT_PT),
+              FollowUpModelBuilder.build(data, r.outcome(), r.errorBars()), followUpFont),
           "");
     }
     AnalysisOutcome out = ForestModelBuilder.analyse(data, r);

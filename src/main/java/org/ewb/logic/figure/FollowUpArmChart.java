@@ -94,6 +94,8 @@ public final class FollowUpArmChart {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xE5, 0xE5, 0xE5));
     plot.setRangeGridlinePaint(new Color(0xE5, 0xE5, 0xE5));
+    // fixed, so that a hidden series keeps its legend entry and a click can show it again
+    plot.setFixedLegendItems(plot.getLegendItems());
     JFreeChart chart = new JFreeChart(null, plain, plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     LegendTitle legend = chart.getLegend();

@@ -62,9 +62,10 @@ public final class OverTimeChart {
    * @param band CI as a shaded band (else error bars)
    * @param prediction draw the prediction interval
    * @param studies draw each study's effect faintly
+   * @param font font size (points in files; the window draws in pixels and asks for more)
    */
-  public record Options(boolean band, boolean prediction, boolean studies) {
-    public static final Options DEFAULT = new Options(true, true, true);
+  public record Options(boolean band, boolean prediction, boolean studies, double font) {
+    public static final Options DEFAULT = new Options(true, true, true, FONT);
   }
 
   private OverTimeChart() {}
@@ -77,8 +78,9 @@ public final class OverTimeChart {
     StringBuilder text = new StringBuilder(yLabel).append(xLabel).append("k = 0123456789");
     r.series().forEach(s -> text.append(s.label()));
     String family = FigureFonts.familyFor(text.toString());
-    Font plain = new Font(family, Font.PLAIN, (int) FONT);
-    Font small = new Font(family, Font.PLAIN, (int) FONT - 1);
+    double fs = o.font();
+    Font plain = new Font(family, Font.PLAIN, 1).deriveFont((float) fs);
+    Font small = new Font(family, Font.PLAIN, 1).deriveFont((float) (fs - 1));
 
     YIntervalSeriesCollection pooled = new YIntervalSeriesCollection();
     YIntervalSeriesCollection pis = new YIntervalSeriesCollection();
@@ -192,7 +194,7 @@ public final class OverTimeChart {
       XYErrorRenderer er = new XYErrorRenderer();
       er.setDrawXError(false);
       er.setDefaultLinesVisible(true);
-      er.setCapLength(FONT * 0.6);
+      er.setCapLength(fs * 0.6);
       main = er;
     }
     for (int si = 0; si < r.series().size(); si++) {
@@ -200,7 +202,7 @@ public final class OverTimeChart {
       main.setSeriesPaint(si, c);
       main.setSeriesFillPaint(si, c);
       main.setSeriesStroke(si, new BasicStroke(1.4f));
-      main.setSeriesShape(si, diamond(FONT * 0.45));
+      main.setSeriesShape(si, diamond(fs * 0.45));
       pr.setSeriesPaint(si, c);
       pr.setSeriesFillPaint(si, c);
       pr.setSeriesStroke(si, new BasicStroke(0f));
@@ -224,6 +226,8 @@ public final class OverTimeChart {
       plot.addAnnotation(a);
     }
 
+    // fixed, so that a hidden series keeps its legend entry and a click can show it again
+    plot.setFixedLegendItems(plot.getLegendItems());
     JFreeChart chart = new JFreeChart(null, plain, plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     chart.setAntiAlias(true);
