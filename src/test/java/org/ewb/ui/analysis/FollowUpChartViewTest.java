@@ -160,7 +160,26 @@ class FollowUpChartViewTest {
     assertTrue(tip.startsWith("Example A 2015: MSC, 3 months: "), tip);
     assertTrue(tip.contains("n = "), tip);
     assertTrue(tip.contains("generated"), tip);
-    // the time point chooser does not apply to a follow-up chart
-    assertTrue(robot.lookup("#analysis-pooled").query().isDisabled() == false);
+    // "pooled" applies to follow-up charts only
+    assertFalse(robot.lookup("#analysis-pooled").query().isDisabled());
+    robot.interact(() -> vm.kindProperty().set(FigureRequest.Kind.FOREST));
+    assertTrue(robot.lookup("#analysis-pooled").query().isDisabled());
+  }
+
+  @Test
+  void snapshotOfTheWindowForTheReadme(FxRobot robot) throws Exception {
+    pooledChart(robot);
+    Path out = Path.of("target", "followup-window.png");
+    robot.interact(
+        () -> {
+          var img = stage.getScene().snapshot(null);
+          try {
+            javax.imageio.ImageIO.write(
+                javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png", out.toFile());
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+    assertTrue(Files.size(out) > 10_000);
   }
 }
