@@ -137,6 +137,19 @@ class MultivariateModelTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.EnumSource(CovarianceStructure.class)
+  void recoversTheTrueTrajectoryOfTheBenchmarkData(CovarianceStructure s) {
+    // simulated with mean -0.6 + 0.4 j/5 at the 6 time points (MultivariateFitBenchmark)
+    MultivariateResult r =
+        MultivariateModel.of(s).fit(org.ewb.bench.MultivariateFitBenchmark.data(300, 7L));
+    assertTrue(r.converged(), "converged");
+    for (int j = 0; j < 6; j++) {
+      double truth = -0.6 + 0.4 * j / 5.0;
+      assertEquals(truth, r.beta()[j], 4 * r.se()[j], "time " + j);
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void aSecondValueAtOneTimePointIsAnErrorNamingTheStudy() {
     WorkbenchException e =
