@@ -153,6 +153,21 @@ class OverTimeCommandTest {
   }
 
   @Test
+  void anOutcomeWithoutTwoArmDataAtAnyTimePointIsADataError() {
+    // the stem-cell seeds give HbA1c per arm at baseline, 3 and 12 months, never both arms
+    CliTestSupport.Run r =
+        CliTestSupport.run(
+            "analyze",
+            "--project",
+            "sample-projects/stem-cell-diabetes.ewb",
+            "--outcome",
+            "HbA1c",
+            "--over-time");
+    assertEquals(1, r.exitCode());
+    assertTrue(r.err().contains("HbA1c") && r.err().contains("no analysable data"), r.err());
+  }
+
+  @Test
   void unknownSubgroupFieldIsAUsageErrorNamingTheFields() {
     CliTestSupport.Run r =
         CliTestSupport.run(

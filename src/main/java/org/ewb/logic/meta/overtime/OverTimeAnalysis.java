@@ -20,6 +20,8 @@ import org.ewb.logic.meta.ProjectAnalysisInput;
 import org.ewb.logic.meta.StudyData;
 import org.ewb.logic.meta.StudyTable;
 import org.ewb.logic.meta.multivariate.TimeSeriesData;
+import org.ewb.model.Arm;
+import org.ewb.model.ArmRole;
 import org.ewb.model.GenericEstimate;
 import org.ewb.model.Measurement;
 import org.ewb.model.Outcome;
@@ -325,18 +327,31 @@ public final class OverTimeAnalysis {
         lang("meta.run.noColumn", name, String.join(", ", t.columns().keySet())));
   }
 
-  /** Whether any included study has a value at this time point (else the point is skipped). */
+  /**
+   * Whether any included study has a value at this time point in an experimental and a control arm
+   * (or a generic estimate); a time point without one is skipped with a note. Half-filled or
+   * invalid entries are left to {@link ProjectAnalysisInput}, which names them.
+   */
   private static boolean hasData(ProjectData data, Outcome outcome, TimePoint tp) {
     Set<Long> included = new HashSet<>();
     data.studies().stream()
         .filter(s -> s.status() == StudyStatus.INCLUDED)
         .forEach(s -> included.add(s.id()));
+    Map<Long, Arm> arms = new HashMap<>();
+    data.arms().forEach(a -> arms.put(a.id(), a));
+    Map<Long, Set<ArmRole>> roles = new HashMap<>();
     for (Measurement m : data.measurements()) {
+      Arm a = arms.get(m.armId());
       if (m.outcomeId() == outcome.id()
           && m.timePointId() == tp.id()
           && included.contains(m.studyId())
+          && a != null
           && !(m.mean().isEmpty() && m.events().isEmpty())) {
-        return true;
+        Set<ArmRole> r = roles.computeIfAbsent(m.studyId(), x -> new HashSet<>());
+        r.add(a.role());
+        if (r.contains(ArmRole.EXPERIMENTAL) && r.contains(ArmRole.CONTROL)) {
+          return true;
+        }
       }
     }
     for (GenericEstimate g : data.genericEstimates()) {
