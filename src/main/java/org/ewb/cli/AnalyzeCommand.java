@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ewb.logic.figure.FigureRequest;
+import org.ewb.logic.figure.Figures;
 import org.ewb.logic.l10n.Localization;
 import org.ewb.logic.meta.AnalysisOptions;
 import org.ewb.logic.meta.AnalysisOutcome;
@@ -17,6 +20,10 @@ import org.ewb.logic.meta.ProjectAnalysisInput;
 import org.ewb.logic.meta.ReportText;
 import org.ewb.logic.meta.StudyTable;
 import org.ewb.logic.meta.TestType;
+import org.ewb.logic.meta.multivariate.CovarianceStructure;
+import org.ewb.logic.meta.overtime.OverTimeAnalysis;
+import org.ewb.logic.meta.overtime.OverTimeReport;
+import org.ewb.model.ProjectData;
 import org.ewb.model.WorkbenchException;
 import org.ewb.persistence.SqliteProjectStore;
 import picocli.CommandLine.Command;
@@ -55,16 +62,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Option(
       names = "--measure",
-      required = true,
       paramLabel = "RR|OR|RD|MD|SMD|GEN",
-      description = "effect measure")
+      description = "effect measure (required; with --over-time the outcome's default)")
   String measure;
 
   @Option(
       names = "--model",
-      required = true,
       paramLabel = "EE|MH|PETO|DL|REML|ML|PM|HE|SJ|EB",
-      description = "model / tau^2 estimator")
+      description = "model / tau^2 estimator (required; with --over-time REML by default)")
   String model;
 
   @Option(
@@ -113,6 +118,33 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--cumulative", description = "cumulative meta-analysis in data order")
   boolean cumulative;
 
+  @Option(
+      names = "--over-time",
+      description =
+          "project outcome: a meta-analysis at every time point, and a multivariate REML model"
+              + " over the time points (metafor rma.mv, random = ~ time | study)")
+  boolean overTime;
+
+  @Option(
+      names = "--structure",
+      defaultValue = "CS",
+      paramLabel = "CS|HCS|AR|CAR",
+      description = "--over-time: covariance of the true effects over time (default CS)")
+  String structure;
+
+  @Option(
+      names = "--rho",
+      defaultValue = "0.5",
+      paramLabel = "R",
+      description = "--over-time: within-study correlation of two time points (default 0.5)")
+  double rho;
+
+  @Option(
+      names = "--windows",
+      paramLabel = "MONTHS",
+      description = "--over-time: time windows pooled as one point, e.g. 3-6,12,18-24")
+  String windows;
+
   @Override
   public Integer call() throws IOException {
     // data that cannot be analysed as asked ends in exit code 1 (ExitCodes)
@@ -120,6 +152,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
   }
 
   private int analyze() throws IOException {
+    if (overTime) {
+      return analyzeOverTime();
+    }
+    if (measure == null) {
+      throw usage("Missing required option: '--measure=RR|OR|RD|MD|SMD|GEN'");
+    }
+    if (model == null) {
+      throw usage("Missing required option: '--model=EE|MH|PETO|DL|REML|ML|PM|HE|SJ|EB'");
+    }
     StudyTable table = readInput();
     AnalysisOptions options =
         new AnalysisOptions(
@@ -151,6 +192,49 @@ public final class AnalyzeCommand implements Callable<Integer> {
       if (extra != null) {
         out.print(extra.text());
       }
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private int analyzeOverTime() {
+    if (project == null || outcome == null || csv != null) {
+      throw usage("--over-time needs --project FILE --outcome NAME");
+    }
+    if (timepoint != null || moderator != null || bias || leave1out || cumulative) {
+      throw usage(
+          "--over-time analyses every time point; --timepoint, --moderator, --bias,"
+              + " --leave1out and --cumulative do not apply");
+    }
+    if (!java.nio.file.Files.isRegularFile(project)) {
+      throw new WorkbenchException(WorkbenchException.Kind.FILE, "no such file: " + project);
+    }
+    CovarianceStructure struct = CovarianceStructure.parse(structure);
+    ProjectData data = SqliteProjectStore.readSnapshot(project);
+    FigureRequest request =
+        new FigureRequest(
+            FigureRequest.Kind.FOLLOWUP,
+            outcome,
+            null,
+            measure == null ? null : parseMeasure().name(),
+            model == null ? "REML" : model.toUpperCase(Locale.ROOT),
+            test,
+            subgroup,
+            List.of(),
+            null,
+            false,
+            false,
+            false,
+            null,
+            true,
+            windows);
+    OverTimeAnalysis.Result perTime = Figures.overTime(data, request);
+    OverTimeReport report = OverTimeReport.of(perTime, request.model(), struct, rho);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      Json.printCompact(out, report.fields());
+    } else {
+      out.print(report.text());
     }
     out.flush();
     return ExitCodes.OK;

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.ewb.logic.l10n.Localization;
 import org.ewb.logic.project.ProjectRepository;
 import org.ewb.logic.samples.BcgSampleBuilder;
+import org.ewb.logic.samples.FollowUpExampleBuilder;
 import org.ewb.logic.samples.SampleContent;
 import org.ewb.logic.samples.StemCellSampleBuilder;
 import org.ewb.model.ProjectData;
@@ -79,7 +80,11 @@ public final class BuildSamplesCommand implements Callable<Integer> {
             new Sample(
                 BcgSampleBuilder.FILE_NAME,
                 BcgSampleBuilder.TITLE,
-                new BcgSampleBuilder(sources)::build));
+                new BcgSampleBuilder(sources)::build),
+            new Sample(
+                FollowUpExampleBuilder.FILE_NAME,
+                FollowUpExampleBuilder.TITLE,
+                new FollowUpExampleBuilder()::build));
     PrintWriter w = spec.commandLine().getOut();
     int code = ExitCodes.OK;
     for (Sample s : samples) {

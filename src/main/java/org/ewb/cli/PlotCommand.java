@@ -85,6 +85,19 @@ public final class PlotCommand implements Callable<Integer> {
       description = "follow-up chart error bars (default: ${DEFAULT-VALUE})")
   String errorBars = "sd";
 
+  @Option(
+      names = "--pooled",
+      description =
+          "follow-up chart: the meta-analysis at every time point (with --subgroup: a line per level)")
+  boolean pooled;
+
+  @Option(
+      names = "--windows",
+      paramLabel = "MONTHS",
+      description =
+          "follow-up chart with --pooled: time windows pooled as one point, e.g. 3-6,12,18-24")
+  String windows;
+
   @Option(names = "--contours", description = "funnel plot: contour-enhanced (p 0.01/0.05/0.10)")
   boolean contours;
 
@@ -143,7 +156,9 @@ public final class PlotCommand implements Callable<Integer> {
               contours,
               egger,
               trimfill,
-              sort);
+              sort,
+              pooled,
+              windows);
       Figure figure = Figures.build(data, request);
       FigureExporter.Result r = FigureExporter.export(figure, out, widthMm, heightMm, dpi);
       String size =

@@ -25,9 +25,51 @@ public record FigureRequest(
     boolean egger,
     boolean trimfill,
     String sort,
+    boolean pooled,
+    String windows,
     org.ewb.logic.meta.ArmSelection arms) {
 
-  /** A request comparing arms by role. */
+  /** A request with the pooled follow-up options, comparing arms by role. */
+  public FigureRequest(
+      Kind kind,
+      String outcome,
+      Double timepoint,
+      String measure,
+      String model,
+      String test,
+      String subgroup,
+      List<String> columns,
+      FollowUpModelBuilder.ErrorBars errorBars,
+      boolean contours,
+      boolean egger,
+      boolean trimfill,
+      String sort,
+      boolean pooled,
+      String windows) {
+    this(
+        kind,
+        outcome,
+        timepoint,
+        measure,
+        model,
+        test,
+        subgroup,
+        columns,
+        errorBars,
+        contours,
+        egger,
+        trimfill,
+        sort,
+        pooled,
+        windows,
+        org.ewb.logic.meta.ArmSelection.BY_ROLE);
+  }
+
+  /**
+   * A request without the pooled follow-up options ({@code pooled}: the follow-up chart shows the
+   * meta-analysis per time point; {@code windows}: time windows such as "3-6,12-24", null = every
+   * time point).
+   */
   public FigureRequest(
       Kind kind,
       String outcome,
@@ -56,6 +98,8 @@ public record FigureRequest(
         egger,
         trimfill,
         sort,
+        false,
+        null,
         org.ewb.logic.meta.ArmSelection.BY_ROLE);
   }
 
@@ -82,6 +126,7 @@ public record FigureRequest(
     columns = columns == null ? List.of() : List.copyOf(columns);
     errorBars = errorBars == null ? FollowUpModelBuilder.ErrorBars.SD : errorBars;
     arms = arms == null ? org.ewb.logic.meta.ArmSelection.BY_ROLE : arms;
+    windows = windows == null || windows.isBlank() ? null : windows.strip();
   }
 
   /** The three figures. */

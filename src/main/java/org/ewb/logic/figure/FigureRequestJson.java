@@ -38,6 +38,8 @@ public final class FigureRequestJson {
         r.egger(),
         r.trimfill(),
         r.sort(),
+        r.pooled(),
+        r.windows(),
         r.arms());
   }
 
@@ -61,6 +63,8 @@ public final class FigureRequestJson {
         s.egger(),
         s.trimfill(),
         s.sort(),
+        s.pooled(),
+        s.windows(),
         s.arms());
   }
 

@@ -1,10 +1,16 @@
 package org.ewb.logic.figure;
 
+import java.util.List;
 import org.ewb.logic.l10n.Localization;
+import org.ewb.logic.meta.AnalysisOptions;
 import org.ewb.logic.meta.AnalysisOutcome;
+import org.ewb.logic.meta.AnalysisSettings;
 import org.ewb.logic.meta.BackTransform;
 import org.ewb.logic.meta.MetaResult;
 import org.ewb.logic.meta.MhResult;
+import org.ewb.logic.meta.StudyTable;
+import org.ewb.logic.meta.overtime.OverTimeAnalysis;
+import org.ewb.logic.meta.overtime.TimeWindow;
 import org.ewb.model.Outcome;
 import org.ewb.model.ProjectData;
 
@@ -19,14 +25,36 @@ public final class Figures {
    */
   public record Rendered(Figure figure, String summary, AnalysisOutcome analysis) {}
 
+  /** Font size of the follow-up charts in files (points). */
+  public static final double FOLLOWUP_FONT_PT = 8;
+
   public static Figure build(ProjectData data, FigureRequest r) {
     return render(data, r).figure();
   }
 
   public static Rendered render(ProjectData data, FigureRequest r) {
+    return render(data, r, FOLLOWUP_FONT_PT);
+  }
+
+  /**
+   * @param followUpFont font size of the follow-up charts (the window draws them in pixels, so it
+   *     asks for a larger size than files)
+   */
+  public static Rendered render(ProjectData data, FigureRequest r, double followUpFont) {
+    if (r.kind() == FigureRequest.Kind.FOLLOWUP && r.pooled()) {
+      OverTimeAnalysis.Result res = overTime(data, r);
+      return new Rendered(
+          OverTimeChart.figure(
+              res,
+              new OverTimeChart.Options(
+                  r.errorBars() != FollowUpModelBuilder.ErrorBars.CI95, true, true, followUpFont)),
+          "",
+          null);
+    }
     if (r.kind() == FigureRequest.Kind.FOLLOWUP) {
       return new Rendered(
-          new FollowUpChartRenderer(FollowUpModelBuilder.build(data, r.outcome(), r.errorBars())),
+          FollowUpArmChart.figure(
+              FollowUpModelBuilder.build(data, r.outcome(), r.errorBars()), followUpFont),
           "",
           null);
     }
@@ -50,6 +78,39 @@ public final class Figures {
               FunnelModelBuilder.build(out, r.contours(), r.egger(), r.trimfill()));
     }
     return new Rendered(f, summary(out), out);
+  }
+
+  /** The meta-analysis per time point (or window) that a pooled follow-up request asks for. */
+  public static OverTimeAnalysis.Result overTime(ProjectData data, FigureRequest r) {
+    Outcome outcome = FollowUpModelBuilder.outcome(data, r.outcome());
+    StudyTable.Kind kind =
+        switch (outcome.kind()) {
+          case DICHOTOMOUS -> StudyTable.Kind.BINARY;
+          case CONTINUOUS -> StudyTable.Kind.CONTINUOUS;
+          case GENERIC -> StudyTable.Kind.GENERIC;
+        };
+    AnalysisOptions o =
+        new AnalysisSettings(
+                "followup",
+                r.outcome(),
+                null,
+                r.measure(),
+                r.model(),
+                r.test(),
+                null,
+                null,
+                false,
+                null,
+                false,
+                List.of(),
+                "sd",
+                false,
+                false,
+                false,
+                null)
+            .options(kind);
+    List<TimeWindow> windows = r.windows() == null ? List.of() : TimeWindow.parseList(r.windows());
+    return OverTimeAnalysis.run(data, r.outcome(), o, r.subgroup(), windows);
   }
 
   /** "Risk Ratio 0.49 [0.34, 0.70]; τ² = 0.31; I² = 92%" (back-transformed for ratios). */

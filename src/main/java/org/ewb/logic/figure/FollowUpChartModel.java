@@ -52,8 +52,19 @@ public record FollowUpChartModel(
     }
   }
 
-  /** A value at {@code months} with its error bar (NaN = none). */
-  public record Point(double months, double value, double low, double high) {}
+  /**
+   * A value at {@code months} with its error bar (NaN = none); {@code detail} is what a tooltip
+   * adds (n, provenance), "" = nothing.
+   */
+  public record Point(double months, double value, double low, double high, String detail) {
+    public Point {
+      detail = ForestPlotModel.nz(detail);
+    }
+
+    public Point(double months, double value, double low, double high) {
+      this(months, value, low, high, "");
+    }
+  }
 
   /** The pooled effect at a time point, with CI. */
   public record PooledPoint(double months, double estimate, double lower, double upper) {}

@@ -73,6 +73,7 @@ public final class FollowUpModelBuilder {
           Cell cell = new Cell(label, outcome.name(), a.label(), tp.months());
           FollowUpChartModel.Point p = dichotomous ? percent(m, cell) : mean(m, cell, bars);
           if (p != null) {
+            p = new FollowUpChartModel.Point(p.months(), p.value(), p.low(), p.high(), detail(m));
             pts.add(p);
             anySd |= Double.isFinite(p.low());
           }
@@ -180,6 +181,35 @@ public final class FollowUpModelBuilder {
               cell.text()));
     }
     return cell.number();
+  }
+
+  /** "n = 30; Table 2, p. 5: “quote”" for a tooltip. */
+  private static String detail(Measurement m) {
+    StringBuilder sb = new StringBuilder();
+    CellText n = m.n().isEmpty() ? m.total() : m.n();
+    if (n != null && !n.isEmpty()) {
+      sb.append("n = ").append(n.text());
+    }
+    var p = m.provenance();
+    String where =
+        String.join(
+            ", ",
+            java.util.stream.Stream.of(
+                    p.source() == null ? "" : p.source().name().toLowerCase(java.util.Locale.ROOT),
+                    p.location())
+                .filter(x -> !x.isBlank())
+                .toList());
+    if (!where.isEmpty() || !p.quote().isBlank()) {
+      sb.append(sb.length() > 0 ? "; " : "")
+          .append(Localization.lang("followup.tip.source", where, p.quote()));
+    }
+    if (!p.note().isBlank()) {
+      sb.append(sb.length() > 0 ? "; " : "").append(p.note());
+    }
+    if (!m.derivation().isBlank()) {
+      sb.append(sb.length() > 0 ? "; " : "").append(m.derivation());
+    }
+    return sb.toString();
   }
 
   private static FollowUpChartModel.ArmStyle style(ArmRole role) {

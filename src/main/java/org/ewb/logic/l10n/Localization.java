@@ -23,7 +23,8 @@ public final class Localization {
           "i18n/analysis",
           "i18n/figure",
           "i18n/export",
-          "i18n/reliability");
+          "i18n/reliability",
+          "i18n/followup");
 
   public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 

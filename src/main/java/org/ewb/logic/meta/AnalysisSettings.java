@@ -45,6 +45,9 @@ import org.ewb.model.WorkbenchException;
  * @param egger funnel plot: Egger's test
  * @param trimfill funnel plot: trim and fill
  * @param sort forest plot study order (null = project order)
+ * @param pooled follow-up chart: the meta-analysis per time point (key {@code pooled})
+ * @param windows follow-up chart: time windows such as "3-6,12-24" (key {@code windows}), null =
+ *     every time point
  */
 public record AnalysisSettings(
     String figure,
@@ -64,9 +67,55 @@ public record AnalysisSettings(
     boolean egger,
     boolean trimfill,
     String sort,
+    boolean pooled,
+    String windows,
     ArmSelection arms) {
 
-  /** Settings without a choice of arms (by role). */
+  /** Settings with the pooled follow-up keys, arms by role. */
+  public AnalysisSettings(
+      String figure,
+      String outcome,
+      Double months,
+      String measure,
+      String model,
+      String test,
+      String subgroup,
+      String moderator,
+      boolean drop00,
+      Double add,
+      boolean mhCc,
+      List<String> columns,
+      String errorBars,
+      boolean contours,
+      boolean egger,
+      boolean trimfill,
+      String sort,
+      boolean pooled,
+      String windows) {
+    this(
+        figure,
+        outcome,
+        months,
+        measure,
+        model,
+        test,
+        subgroup,
+        moderator,
+        drop00,
+        add,
+        mhCc,
+        columns,
+        errorBars,
+        contours,
+        egger,
+        trimfill,
+        sort,
+        pooled,
+        windows,
+        ArmSelection.BY_ROLE);
+  }
+
+  /** Settings without the pooled follow-up keys. */
   public AnalysisSettings(
       String figure,
       String outcome,
@@ -103,6 +152,8 @@ public record AnalysisSettings(
         egger,
         trimfill,
         sort,
+        false,
+        null,
         ArmSelection.BY_ROLE);
   }
 
@@ -124,6 +175,7 @@ public record AnalysisSettings(
     errorBars = errorBars == null || errorBars.isBlank() ? "sd" : errorBars.strip();
     sort = blankToNull(sort);
     arms = arms == null ? ArmSelection.BY_ROLE : arms;
+    windows = blankToNull(windows);
   }
 
   /** Settings of a forest plot / meta-analysis with everything else at its default. */
@@ -184,6 +236,8 @@ public record AnalysisSettings(
         n.path("egger").asBoolean(false),
         n.path("trimfill").asBoolean(false),
         text(n, "sort"),
+        n.path("pooled").asBoolean(false),
+        text(n, "windows"),
         arms(n.path("arms")));
   }
 
@@ -234,6 +288,10 @@ public record AnalysisSettings(
     o.put("egger", egger);
     o.put("trimfill", trimfill);
     o.put("sort", sort);
+    if (FOLLOWUP.equals(figure)) {
+      o.put("pooled", pooled);
+      o.put("windows", windows);
+    }
     if (!arms.isByRole()) {
       ObjectNode a = o.putObject("arms");
       arms.perStudy().entrySet().stream()

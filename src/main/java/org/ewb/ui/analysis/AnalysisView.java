@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.input.Clipboard;
@@ -28,6 +29,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.ewb.logic.figure.Axis;
+import org.ewb.logic.figure.ChartFigure;
 import org.ewb.logic.figure.Figure;
 import org.ewb.logic.figure.FigureRequest;
 import org.ewb.logic.figure.FollowUpModelBuilder;
@@ -48,6 +50,8 @@ public final class AnalysisView extends BorderPane {
   private final Label message = new Label();
   private final Spinner<Integer> widthMm = new Spinner<>(40, 500, 170, 5);
   private final Spinner<Integer> dpi = new Spinner<>(72, 1200, 300, 50);
+  private ScrollPane scroll;
+  private FollowUpChartPane chartPane;
 
   public AnalysisViewModel viewModel() {
     return vm;
@@ -61,8 +65,11 @@ public final class AnalysisView extends BorderPane {
     scroll
         .viewportBoundsProperty()
         .addListener((o, a, b) -> canvas.setAvailableWidth(b.getWidth() - 2));
+    this.scroll = scroll;
     setCenter(scroll);
     canvas.figureProperty().bind(vm.figureProperty());
+    vm.figureProperty().addListener((o, a, b) -> showFigure(b));
+    showFigure(vm.figureProperty().get());
     summary.textProperty().bind(vm.summaryProperty());
     summary.setId("analysis-summary");
     message.textProperty().bind(vm.messageProperty());
@@ -74,6 +81,25 @@ public final class AnalysisView extends BorderPane {
     setBottom(bottom);
     setTop(toolbar());
     widthMm.valueProperty().addListener((o, a, b) -> canvas.setLayoutWidthPt(b * 72 / 25.4));
+  }
+
+  /**
+   * Shows an interactive chart (follow-up) in a ChartViewer, any other figure on the canvas that
+   * the export routine paints.
+   */
+  private void showFigure(Figure f) {
+    if (f instanceof ChartFigure cf) {
+      chartPane = new FollowUpChartPane(cf.chart());
+      setCenter(chartPane);
+    } else {
+      chartPane = null;
+      setCenter(scroll);
+    }
+  }
+
+  /** The interactive chart shown now, or null when the figure is not a follow-up chart. */
+  public FollowUpChartPane chartPane() {
+    return chartPane;
   }
 
   /** The figure shown now (null when the choices give none). */
@@ -179,6 +205,37 @@ public final class AnalysisView extends BorderPane {
     ComboBox<FollowUpModelBuilder.ErrorBars> bars =
         new ComboBox<>(FXCollections.observableArrayList(FollowUpModelBuilder.ErrorBars.values()));
     bars.valueProperty().bindBidirectional(vm.errorBarsProperty());
+    CheckBox pooled = new CheckBox(lang("followup.view.pooled"));
+    pooled.setId("analysis-pooled");
+    pooled.selectedProperty().bindBidirectional(vm.pooledProperty());
+    TextField windows = new TextField();
+    windows.setId("analysis-windows");
+    windows.setPromptText(lang("followup.view.windowsPrompt"));
+    windows.setOnAction(e -> vm.windowsProperty().set(windows.getText()));
+    windows
+        .focusedProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (!b) {
+                vm.windowsProperty().set(windows.getText());
+              }
+            });
+    vm.windowsProperty().addListener((o, a, b) -> windows.setText(b == null ? "" : b));
+    // controls that do not apply to the chosen figure are disabled
+    var followUp = vm.kindProperty().isEqualTo(FigureRequest.Kind.FOLLOWUP);
+    var armChart = followUp.and(vm.pooledProperty().not());
+    timePoint.disableProperty().bind(followUp);
+    columns.disableProperty().bind(vm.kindProperty().isNotEqualTo(FigureRequest.Kind.FOREST));
+    for (CheckBox c : new CheckBox[] {contours, egger, trimfill}) {
+      c.disableProperty().bind(vm.kindProperty().isNotEqualTo(FigureRequest.Kind.FUNNEL));
+    }
+    measure.disableProperty().bind(armChart);
+    model.disableProperty().bind(armChart);
+    test.disableProperty().bind(armChart);
+    subgroup.disableProperty().bind(armChart);
+    bars.disableProperty().bind(followUp.not());
+    pooled.disableProperty().bind(followUp.not());
+    windows.disableProperty().bind(followUp.not().or(vm.pooledProperty().not()));
     VBox box =
         new VBox(
             4,
@@ -202,7 +259,10 @@ public final class AnalysisView extends BorderPane {
             egger,
             trimfill,
             new Label(lang("figure.view.errorBars")),
-            bars);
+            bars,
+            pooled,
+            new Label(lang("followup.view.windows")),
+            windows);
     VBox.setVgrow(columns, Priority.SOMETIMES);
     box.setPadding(new Insets(8));
     box.setPrefWidth(200);

@@ -14,6 +14,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.ewb.logic.figure.ChartFigure;
+import org.ewb.logic.figure.ChartSeries;
 import org.ewb.logic.figure.Figure;
 import org.ewb.logic.figure.FigureRequest;
 import org.ewb.logic.figure.FigureRequestJson;
@@ -47,6 +49,12 @@ public final class AnalysisViewModel {
       List.of("REML", "DL", "ML", "PM", "HE", "SJ", "EB", "EE", "MH", "PETO");
   public static final List<String> TESTS = List.of("z", "knha");
 
+  /**
+   * Font size of the interactive follow-up charts, which the window draws in pixels (files use
+   * {@link Figures#FOLLOWUP_FONT_PT} points).
+   */
+  static final double SCREEN_FONT = 12;
+
   private final ProjectRepository repo;
   private ProjectData data;
   private boolean updating;
@@ -69,6 +77,8 @@ public final class AnalysisViewModel {
   private final BooleanProperty trimfill = new SimpleBooleanProperty(false);
   private final ObjectProperty<FollowUpModelBuilder.ErrorBars> errorBars =
       new SimpleObjectProperty<>(FollowUpModelBuilder.ErrorBars.SD);
+  private final BooleanProperty pooled = new SimpleBooleanProperty(false);
+  private final ObjectProperty<String> windows = new SimpleObjectProperty<>();
   private final ReadOnlyObjectWrapper<Figure> figure = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -81,7 +91,7 @@ public final class AnalysisViewModel {
     for (javafx.beans.Observable o :
         new javafx.beans.Observable[] {
           kind, outcome, timePoint, measure, model, test, subgroup, contours, egger, trimfill,
-          errorBars, columns
+          errorBars, columns, pooled, windows
         }) {
       o.addListener(x -> update());
     }
@@ -149,7 +159,7 @@ public final class AnalysisViewModel {
       }
       FigureRequest r = request();
       try {
-        Figures.Rendered f = Figures.render(withDataOf(o), r);
+        Figures.Rendered f = Figures.render(withDataOf(o), r, SCREEN_FONT);
         analysis.set(f.analysis());
         show(f.figure(), f.summary(), "");
       } catch (WorkbenchException e) {
@@ -195,6 +205,8 @@ public final class AnalysisViewModel {
         egger.get(),
         trimfill.get(),
         sort,
+        pooled.get(),
+        windows.get(),
         arms);
   }
 
@@ -260,6 +272,8 @@ public final class AnalysisViewModel {
       contours.set(r.contours());
       egger.set(r.egger());
       trimfill.set(r.trimfill());
+      pooled.set(r.pooled());
+      windows.set(r.windows());
       sort = r.sort();
       arms = r.arms();
     } finally {
@@ -279,11 +293,23 @@ public final class AnalysisViewModel {
     message.set(m);
   }
 
-  /** Writes the current figure (format from the extension); returns what was written. */
+  /**
+   * Writes the current figure (format from the extension); returns what was written. An interactive
+   * chart is drawn again by the same routine at the file's font size, with the series the reviewer
+   * hid still hidden.
+   */
   public FigureExporter.Result export(Path file, double widthMm, double heightMm, int dpi) {
     Figure f = figure.get();
     if (f == null) {
       throw new WorkbenchException(WorkbenchException.Kind.USAGE, message.get());
+    }
+    if (f instanceof ChartFigure shown) {
+      Outcome o = data.outcome(Objects.requireNonNullElse(outcome.get(), "")).orElseThrow();
+      Figure forFile = Figures.render(withDataOf(o), request()).figure();
+      if (forFile instanceof ChartFigure cf) {
+        ChartSeries.copyVisibility(shown.chart(), cf.chart());
+      }
+      f = forFile;
     }
     return FigureExporter.export(f, file, widthMm, heightMm, dpi);
   }
@@ -371,6 +397,16 @@ public final class AnalysisViewModel {
 
   public BooleanProperty trimfillProperty() {
     return trimfill;
+  }
+
+  /** Follow-up chart: the meta-analysis per time point instead of the arm values. */
+  public BooleanProperty pooledProperty() {
+    return pooled;
+  }
+
+  /** Follow-up chart with pooled: time windows ("3-6,12-24"), null = every time point. */
+  public ObjectProperty<String> windowsProperty() {
+    return windows;
   }
 
   public ObjectProperty<FollowUpModelBuilder.ErrorBars> errorBarsProperty() {
