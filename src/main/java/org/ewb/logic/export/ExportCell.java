@@ -31,6 +31,10 @@ public record ExportCell(
   /** A plain decimal number as reviewers type it: no exponent, no {@code +}, no NaN/Infinity. */
   private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
 
+  /** A number typed in scientific notation: digits, an optional point, e/E, an exponent. */
+  private static final java.util.regex.Pattern SCIENTIFIC =
+      java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?[eE][+-]?\\d{1,3}");
+
   public static final ExportCell EMPTY = new ExportCell(Kind.EMPTY, "", 0, -1, "", false, "");
 
   /** Spreadsheet format of a p-value: three decimals, "<0.001" below that, the value kept. */
@@ -106,6 +110,14 @@ public record ExportCell(
     }
     String t = ct.text();
     OptionalDouble d = ct.number();
+    if (d.isPresent() && SCIENTIFIC.matcher(t).matches()) {
+      // typed as 2.6e7: shown as 2.6E+07 (Excel's scientific format), never as 26000000
+      int e = t.toLowerCase(java.util.Locale.ROOT).indexOf('e');
+      int dot = t.indexOf('.');
+      int k = dot < 0 || dot > e ? 0 : e - dot - 1;
+      String format = "0" + (k > 0 ? "." + "0".repeat(k) : "") + "E+00";
+      return new ExportCell(Kind.NUMBER, t, d.getAsDouble(), -1, "", false, format);
+    }
     if (d.isPresent()) {
       int decimals = -1;
       if (PLAIN_DECIMAL.matcher(t).matches()) {
@@ -128,7 +140,7 @@ public record ExportCell(
    * and one point ever reaches a CSV file unneutralised.
    */
   public String csvNumber() {
-    if (PLAIN_DECIMAL.matcher(text).matches()) {
+    if (PLAIN_DECIMAL.matcher(text).matches() || SCIENTIFIC.matcher(text).matches()) {
       return text;
     }
     return java.math.BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
