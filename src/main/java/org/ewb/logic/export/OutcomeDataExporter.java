@@ -203,9 +203,12 @@ public final class OutcomeDataExporter {
             if (derived) {
               notes.add(
                   Localization.lang(
-                      loc, "export.outcome.note.derived", timePointLabel(tp, loc), m.derivation()));
+                      loc,
+                      "export.outcome.note.derived",
+                      timePointLabel(tp, loc),
+                      derivationText(m.derivation(), loc)));
               derivedPlaces
-                  .computeIfAbsent(m.derivation(), k -> new ArrayList<>())
+                  .computeIfAbsent(derivationText(m.derivation(), loc), k -> new ArrayList<>())
                   .add(s.label() + ", " + a.label() + ", " + timePointLabel(tp, loc));
             }
           }
@@ -291,5 +294,15 @@ public final class OutcomeDataExporter {
     double m = tp.months();
     String months = m == Math.rint(m) ? Long.toString((long) m) : Double.toString(m);
     return Localization.lang(loc, "export.outcome.months", months);
+  }
+
+  /**
+   * How a value was derived, in words ("Mean and SD estimated from median and IQR (Wan 2014, Luo
+   * 2018)") instead of the stored code ({@code mean-sd-from-median-iqr}); a free-text note (the
+   * samples' own) as it is.
+   */
+  static String derivationText(String code, java.util.Locale loc) {
+    String key = "derivation." + code.replace('-', '_');
+    return Localization.has(loc, key) ? Localization.lang(loc, key) : code;
   }
 }

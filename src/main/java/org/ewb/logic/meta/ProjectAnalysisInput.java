@@ -257,6 +257,17 @@ public final class ProjectAnalysisInput {
       if (v != null) {
         groups.add(v);
         names.add(a.label());
+        if (m.get().isDerived()) {
+          String key = "derivation." + m.get().derivation().replace('-', '_');
+          notes.add(
+              lang(
+                  "meta.project.derived",
+                  label,
+                  a.label(),
+                  org.ewb.logic.l10n.Localization.has(org.ewb.logic.l10n.Localization.locale(), key)
+                      ? lang(key)
+                      : m.get().derivation()));
+        }
       }
     }
     if (groups.isEmpty()) {
