@@ -187,6 +187,8 @@ def tau2_fit(y, v, X, method):
             break
     else:
         return None, None
+    if t < mp.mpf(10) ** -40 * vmin:
+        t = mp.mpf(0)  # the iteration crept to the boundary: the maximum is at tau^2 = 0
     if method in ("ML", "REML") and t > 0:
         i = 0 if method == "ML" else 1
         if loglik(y, v, X, mp.mpf(0))[i] - loglik(y, v, X, t)[i] > mp.mpf(10) ** -12:
@@ -302,8 +304,15 @@ def differs(exact, given):
 
 def arbitrate(d, f):
     """{field: 60-digit value} where metafor's strict value is off; None if not an rma.uni fit."""
-    if "ai" in d or "error" in f or d.get("kind") == "vi-zero":
+    if "error" in f or d.get("kind") == "vi-zero":
         return None
+    if "ai" in d:
+        if f["analysis"] != "model":
+            return None
+        es = [g for g in d["fits"] if g["fit"] == "escalc-" + f["measure"]][0]["results"]
+        keep = [i for i in range(len(es["yi"])) if isinstance(es["yi"][i], (int, float))
+                and isinstance(es["vi"][i], (int, float))]
+        d = {"yi": [es["yi"][i] for i in keep], "vi": [es["vi"][i] for i in keep]}
     y, v = numbers(d["yi"]), numbers(d["vi"])
     k = len(y)
     an, method, test = f["analysis"], f["method"], f["test"]

@@ -458,7 +458,23 @@ public final class RandomEffectsModel {
     }
   }
 
+  /**
+   * Fisher scoring; if it does not meet the stop rule in {@code maxIterations} the fit is refused
+   * (no number is reported). metafor's remedy for an oscillating iteration, a smaller step, is
+   * available as {@link #withStepAdjustment}; it is not applied silently, because metafor's own
+   * default fit fails there too and the reference cases record that failure as NA.
+   */
   private double[] fisherScoring(TauMethod m, Ctx ctx) {
+    double[] r = fisherScoring(m, ctx, stepAdj);
+    if (r[1] < 0) {
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA, lang("meta.error.noConvergence", m.name(), maxIterations));
+    }
+    return r;
+  }
+
+  /** {tau2, iterations}, iterations negative if the rule was not met in maxIterations. */
+  private double[] fisherScoring(TauMethod m, Ctx ctx, double step) {
     double[] y = ctx.y;
     double[] v = ctx.v;
     double[][] cols = ctx.cols;
@@ -478,9 +494,7 @@ public final class RandomEffectsModel {
     while (change > Math.max(threshold * tau2, floor)) {
       iter++;
       if (iter > maxIterations) {
-        throw new WorkbenchException(
-            WorkbenchException.Kind.DATA,
-            lang("meta.error.noConvergence", m.name(), maxIterations));
+        return new double[] {tau2, -maxIterations};
       }
       Wls f = ctx.at(tau2);
       double adj;
@@ -497,7 +511,7 @@ public final class RandomEffectsModel {
       } else {
         adj = (f.rss * k / (k - p) - k) / f.sumW();
       }
-      adj *= stepAdj;
+      adj *= step;
       if (tau2 + adj < 0) {
         if (tau2 == 0) {
           adj = 0; // halving would end at exactly 0 anyway
@@ -509,6 +523,11 @@ public final class RandomEffectsModel {
       double old = tau2;
       tau2 = tau2 + adj;
       change = Math.abs(old - tau2);
+    }
+    if (tau2 <= 2 * floor) {
+      // the iteration crept to the boundary (each step halved towards 0): the maximum is at 0, and
+      // a remainder this small changes no weight (v_i + tau2 = v_i to 1e-12)
+      tau2 = 0;
     }
     if ((m == TauMethod.ML || m == TauMethod.REML) && tau2 > floor) {
       double[] ll0 = ctx.logLikelihoods(0);
