@@ -17,10 +17,11 @@ import org.ewb.model.WorkbenchException;
  *   <li>OR: OR_MH = sum(a d/N)/sum(b c/N); var(log OR_MH) by Robins, Breslow and Greenland 1986
  *       (doi:10.2307/2531898); Cochran's test CO = (|sum(a - n1 m1/N)| - 0.5)^2 / sum(n1 n2 m1
  *       m0/N^3) and the Cochran-Mantel-Haenszel test (|sum(a - n1 m1/N)| - 0.5)^2 / sum(n1 n2 m1
- *       m0/(N^2 (N-1))) (the 0.5 only if {@code correct}; CMH is also given without it);
- *       Breslow-Day test of homogeneity (Breslow and Day 1980) with Tarone's correction (Tarone
- *       1985, doi:10.1093/biomet/72.1.91) over the k_pos tables with events and non-events,
- *       expected cell a solving the quadratic for OR_MH.
+ *       m0/(N^2 (N-1))) (the 0.5 only if {@code correct} and |sum(a - n1 m1/N)| >= 0.5, as R's
+ *       {@code mantelhaen.test}; CMH is also given without it); Breslow-Day test of homogeneity
+ *       (Breslow and Day 1980) with Tarone's correction (Tarone 1985, doi:10.1093/biomet/72.1.91)
+ *       over the k_pos tables with events and non-events, expected cell a solving the quadratic for
+ *       OR_MH.
  *   <li>RR: RR_MH = sum(a n2/N)/sum(c n1/N); var(log RR_MH) = sum(n1 n2 m1/N^2 - a c/N)/(R S)
  *       (Greenland and Robins 1985, doi:10.2307/2531021).
  *   <li>RD: RD_MH = sum(a n2/N - c n1/N)/sum(n1 n2/N) with the Greenland-Robins variance.
@@ -194,14 +195,17 @@ public final class MantelHaenszel {
           sumVar += v;
         }
       }
-      double dev = options.correct() ? Math.max(0, Math.abs(num) - 0.5) : Math.abs(num);
+      // continuity correction only when |sum(a - E(a))| >= 1/2, as R's stats::mantelhaen.test
+      // (metafor subtracts 1/2 regardless, which makes the statistic grow as the observed count
+      // approaches the expected one); ADR 0081
+      double dev = options.correct() && Math.abs(num) >= 0.5 ? Math.abs(num) - 0.5 : Math.abs(num);
       co = dev * dev / denCo;
       cmhNc = num * num / denCmh;
       cmh = dev * dev / denCmh;
-      if (kPos > 1) {
-        bd = bdSum;
-        ta = bdSum - (sumA - sumExp) * (sumA - sumExp) / sumVar;
-      }
+      // metafor: BD and TA are reported (truncated at 0) whatever k_pos; their p-values need
+      // k_pos > 1. With k_pos = 0, TA is 0/0 (NaN, reported as null).
+      bd = Math.max(0, bdSum);
+      ta = Math.max(0, bdSum - (sumA - sumExp) * (sumA - sumExp) / sumVar);
     }
     return finish(es, used, w, k, est, se, co, cmh, cmhNc, bd, ta, kPos);
   }
@@ -284,10 +288,13 @@ public final class MantelHaenszel {
             kPos);
     // Peto's own heterogeneity statistic replaces the element-1 QE
     int kYi = base.kYi();
-    double qe = sumQ - sumOmE * sumOmE / sumV;
+    // metafor: QE = max(0, ...); with fewer than 2 informative tables QEp = 1, I^2 = 0, H^2 = 1
+    double qe = Math.max(0, sumQ - sumOmE * sumOmE / sumV);
     int df = kYi - 1;
-    double i2 = df > 0 ? Math.max(0, 100 * (qe - df) / qe) : 0;
-    double h2 = df > 0 ? qe / df : 1;
+    boolean het = kPos > 1;
+    double i2 = het ? Math.max(0, 100 * (qe - df) / qe) : 0;
+    double h2 = het ? qe / df : 1;
+    double qep = het ? Distributions.chiSquaredUpper(qe, df) : 1;
     return new MhResult(
         base.measure(),
         true,
@@ -302,7 +309,7 @@ public final class MantelHaenszel {
         base.crit(),
         qe,
         df,
-        Distributions.chiSquaredUpper(qe, df),
+        qep,
         i2,
         h2,
         Double.NaN,
@@ -345,6 +352,10 @@ public final class MantelHaenszel {
       }
     }
     int df = kYi - 1;
+    if (df < 1) {
+      qe = 0; // metafor: with one study that has yi/vi there is no heterogeneity to test
+    }
+    double qep = df > 0 ? Distributions.chiSquaredUpper(qe, df) : 1;
     double i2 = df > 0 ? Math.max(0, 100 * (qe - df) / qe) : 0;
     double h2 = df > 0 ? qe / df : 1;
     List<Double> weights = new ArrayList<>(w.length);
@@ -365,7 +376,7 @@ public final class MantelHaenszel {
         crit,
         qe,
         df,
-        Distributions.chiSquaredUpper(qe, df),
+        qep,
         i2,
         h2,
         co,

@@ -145,8 +145,9 @@ public record MetaResult(
     Prediction base = prediction();
     double tdf = k - p - 1;
     if (method == TauMethod.EE || tdf < 1) {
+      // metafor clamps the df to 1 here; the t(k - p - 1) interval is not defined (ADR 0081)
       return new Prediction(
-          base.pred(), base.se(), base.ciLb(), base.ciUb(), Double.NaN, Double.NaN, tdf);
+          base.pred(), base.se(), base.ciLb(), base.ciUb(), Double.NaN, Double.NaN, Double.NaN);
     }
     double q = Distributions.tQuantile(1 - (1 - level / 100) / 2, tdf);
     double s = Math.sqrt(base.se() * base.se() + tau2);

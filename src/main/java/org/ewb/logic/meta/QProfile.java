@@ -4,9 +4,10 @@ package org.ewb.logic.meta;
  * Q-profile confidence interval for tau^2 (Viechtbauer 2007, doi:10.1002/sim.2514), as metafor's
  * {@code confint(type="QP")}: with Qgen(t) = y'P(t)y (decreasing in t) and df = k - p, the lower
  * bound solves Qgen = chi2_{1-a/2}(df), the upper bound Qgen = chi2_{a/2}(df), searched on [0,
- * max(100, 10 tau2)]. A bound is 0 when Qgen(0) is already below its target (both 0: {@code
- * ciNull}); a bound at the upper search limit is flagged {@code ">"}. Roots by Brent's method to
- * double precision. tau, I^2 = 100 t/(vt + t) and H^2 = 1 + t/vt follow from the tau^2 bounds.
+ * max(100, 10 tau2)]. A bound is 0 when Qgen(0) is already below its target (both 0, marked {@code
+ * "<"} as metafor does: {@code ciNull}); a bound at the upper search limit is flagged {@code ">"}.
+ * Roots by Brent's method to double precision. tau, I^2 = 100 t/(vt + t) and H^2 = 1 + t/vt follow
+ * from the tau^2 bounds.
  */
 final class QProfile {
 
@@ -44,8 +45,12 @@ final class QProfile {
     String ubSign = "";
     boolean ciNull = false;
     if (q0 < qUb) {
+      // Q(0) below the lower critical value: the CI is empty; metafor reports {0, 0} marked
+      // "<" on both sides
       lb = min;
       ub = min;
+      lbSign = "<";
+      ubSign = "<";
       ciNull = true;
     } else {
       if (q0 < qLb) {

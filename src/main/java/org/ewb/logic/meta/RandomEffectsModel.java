@@ -48,8 +48,17 @@ import org.ewb.model.WorkbenchException;
  */
 public final class RandomEffectsModel {
 
-  /** Default stopping threshold of Fisher scoring (absolute change of tau^2). */
+  /**
+   * Default stopping threshold of Fisher scoring: relative change of tau^2, with an absolute floor
+   * scaled by the smallest sampling variance (see {@link #fisherScoring}; ADR 0080).
+   */
   public static final double DEFAULT_THRESHOLD = 1e-12;
+
+  /**
+   * Knapp-Hartung: a residual Q (y'Py) at or below this is treated as exactly 0 (metafor uses
+   * {@code .Machine$double.eps}; y'Py is dimensionless, so the rule is scale-free).
+   */
+  static final double KNHA_DEGENERATE_RSS = 0x1.0p-52;
 
   public static final int DEFAULT_MAX_ITERATIONS = 1000;
 
@@ -169,8 +178,10 @@ public final class RandomEffectsModel {
     double[][] cols = x.raw();
     TauMethod m = method;
     TestType t = test;
-    if (k == p) {
-      m = TauMethod.EE;
+    boolean saturated = k == p;
+    if (saturated) {
+      // metafor: with k = p (one study) tau^2 = 0 is not estimated and the test is z; the method
+      // keeps its name, so a random-effects model reports PI = CI (tau^2 = 0) and se(tau^2) NA.
       t = TestType.Z;
     }
     int dfRes = k - p;
@@ -190,7 +201,7 @@ public final class RandomEffectsModel {
     double tau2;
     double seTau2 = Double.NaN;
     int iterations = 0;
-    switch (m) {
+    switch (saturated ? TauMethod.EE : m) {
       case EE -> tau2 = 0;
       case DL -> {
         tau2 = Math.max(0, (qe - dfRes) / trP0);
@@ -205,8 +216,9 @@ public final class RandomEffectsModel {
             Math.sqrt(2 * ols.traceDPDP(v, v) + 4 * tau2 * trPv + 2 * tau2 * tau2 * dfRes) / dfRes;
       }
       case SJ -> {
-        Wls ols = new Wls(y, cols, ones(k));
-        double tau0 = ols.rss / k;
+        // metafor: tau0 = sum (y - mean y)^2 / k, the variance of the effects ignoring any
+        // moderators (Sidik and Jonkman 2005), also with a design matrix
+        double tau0 = centredSumOfSquares(y) / k;
         Wls s = new Wls(y, cols, weights(v, tau0));
         tau2 = Math.max(0, tau0 * s.rss / dfRes);
         seTau2 =
@@ -236,7 +248,9 @@ public final class RandomEffectsModel {
 
     Wls fit = ctx.at(tau2);
     double[] w = fit.w;
-    if (m == TauMethod.ML) {
+    if (saturated) {
+      seTau2 = Double.NaN;
+    } else if (m == TauMethod.ML) {
       double s = 0;
       for (double wi : w) {
         s += wi * wi;
@@ -252,6 +266,12 @@ public final class RandomEffectsModel {
     double crit;
     double[][] vb = new double[p][p];
     if (t == TestType.KNHA) {
+      if (fit.rss <= KNHA_DEGENERATE_RSS) {
+        // metafor sets s2w = 0 here (se 0, t = +-Inf, p = 0): refuse instead of printing numbers
+        // that look valid; see ADR 0081
+        throw new WorkbenchException(
+            WorkbenchException.Kind.DATA, lang("meta.error.knhaDegenerate", fit.rss));
+      }
       s2w = fit.rss / dfRes;
       df = dfRes;
       crit = Distributions.tQuantile(1 - alpha / 2, df);
@@ -438,7 +458,23 @@ public final class RandomEffectsModel {
     }
   }
 
+  /**
+   * Fisher scoring; if it does not meet the stop rule in {@code maxIterations} the fit is refused
+   * (no number is reported). metafor's remedy for an oscillating iteration, a smaller step, is
+   * available as {@link #withStepAdjustment}; it is not applied silently, because metafor's own
+   * default fit fails there too and the reference cases record that failure as NA.
+   */
   private double[] fisherScoring(TauMethod m, Ctx ctx) {
+    double[] r = fisherScoring(m, ctx, stepAdj);
+    if (r[1] < 0) {
+      throw new WorkbenchException(
+          WorkbenchException.Kind.DATA, lang("meta.error.noConvergence", m.name(), maxIterations));
+    }
+    return r;
+  }
+
+  /** {tau2, iterations}, iterations negative if the rule was not met in maxIterations. */
+  private double[] fisherScoring(TauMethod m, Ctx ctx, double step) {
     double[] y = ctx.y;
     double[] v = ctx.v;
     double[][] cols = ctx.cols;
@@ -446,14 +482,19 @@ public final class RandomEffectsModel {
     int p = ctx.p;
     Wls ols = new Wls(y, cols, ones(k));
     double tau2 = Math.max(0, (ols.rss - tracePV(ols, v)) / (k - p));
+    double vmin = Double.POSITIVE_INFINITY;
+    for (double vi : v) {
+      vmin = Math.min(vmin, vi);
+    }
+    // relative rule with an absolute floor on the scale of the data (scale-equivariant): stop
+    // when |change| <= threshold * max(tau2, min v_i)
+    double floor = threshold * vmin;
     double change = Double.POSITIVE_INFINITY;
     int iter = 0;
-    while (change > threshold * Math.max(1, tau2)) {
+    while (change > Math.max(threshold * tau2, floor)) {
       iter++;
       if (iter > maxIterations) {
-        throw new WorkbenchException(
-            WorkbenchException.Kind.DATA,
-            lang("meta.error.noConvergence", m.name(), maxIterations));
+        return new double[] {tau2, -maxIterations};
       }
       Wls f = ctx.at(tau2);
       double adj;
@@ -470,7 +511,7 @@ public final class RandomEffectsModel {
       } else {
         adj = (f.rss * k / (k - p) - k) / f.sumW();
       }
-      adj *= stepAdj;
+      adj *= step;
       if (tau2 + adj < 0) {
         if (tau2 == 0) {
           adj = 0; // halving would end at exactly 0 anyway
@@ -483,7 +524,12 @@ public final class RandomEffectsModel {
       tau2 = tau2 + adj;
       change = Math.abs(old - tau2);
     }
-    if ((m == TauMethod.ML || m == TauMethod.REML) && tau2 > threshold) {
+    if (tau2 <= 2 * floor) {
+      // the iteration crept to the boundary (each step halved towards 0): the maximum is at 0, and
+      // a remainder this small changes no weight (v_i + tau2 = v_i to 1e-12)
+      tau2 = 0;
+    }
+    if ((m == TauMethod.ML || m == TauMethod.REML) && tau2 > floor) {
       double[] ll0 = ctx.logLikelihoods(0);
       double[] llT = ctx.logLikelihoods(tau2);
       int idx = m == TauMethod.ML ? 0 : 1;
@@ -553,10 +599,10 @@ public final class RandomEffectsModel {
 
   /** tr((I - H) V) for the unweighted fit: sum v_i (1 - h_i). */
   private static double tracePV(Wls ols, double[] v) {
-    double[] h = ols.leverageFactors();
+    double[] oml = ols.oneMinusLeverage();
     double s = 0;
     for (int i = 0; i < v.length; i++) {
-      s += v[i] * (1 - h[i]);
+      s += v[i] * oml[i];
     }
     return s;
   }
@@ -581,6 +627,25 @@ public final class RandomEffectsModel {
     double[] o = new double[k];
     java.util.Arrays.fill(o, 1.0);
     return o;
+  }
+
+  /** sum (y - mean y)^2, with the mean corrected for rounding (two passes). */
+  static double centredSumOfSquares(double[] y) {
+    double mean = 0;
+    for (double d : y) {
+      mean += d;
+    }
+    mean /= y.length;
+    double corr = 0;
+    for (double d : y) {
+      corr += d - mean;
+    }
+    mean += corr / y.length;
+    double s = 0;
+    for (double d : y) {
+      s += (d - mean) * (d - mean);
+    }
+    return s;
   }
 
   private static double variance(double[] y) {

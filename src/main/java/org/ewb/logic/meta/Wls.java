@@ -36,6 +36,16 @@ final class Wls {
 
   private double[] h;
 
+  /**
+   * A row whose leverage w_i h_i exceeds this is "dominant": 1 - w_i h_i and the traces would lose
+   * their digits to cancellation (v_i spanning 1e5 or more), so they are computed from the fit
+   * without that row (at most 2p such rows; see {@link #stable()}).
+   */
+  static final double HIGH_LEVERAGE = 0.5;
+
+  private final boolean highLeverage1;
+  private Stable stable;
+
   Wls(double[] y, double[][] x, double[] w) {
     this.k = y.length;
     this.p = x.length;
@@ -50,10 +60,12 @@ final class Wls {
       double sw2 = 0;
       double sw2x2 = 0;
       double sw3x2 = 0;
+      double maxWx2 = 0;
       for (int i = 0; i < k; i++) {
         double wi = w[i];
         double xi = c[i];
         double wx = wi * xi;
+        maxWx2 = Math.max(maxWx2, wx * xi);
         a += wx * xi;
         b += wx * y[i];
         sw += wi;
@@ -83,8 +95,10 @@ final class Wls {
       this.sumW1 = sw;
       this.traceP1 = sw - sw2x2 / a;
       this.tracePP1 = sw2 - 2 * sw3x2 / a + (sw2x2 / a) * (sw2x2 / a);
+      this.highLeverage1 = maxWx2 / a > HIGH_LEVERAGE;
       return;
     }
+    this.highLeverage1 = false;
     this.yppy1 = Double.NaN;
     this.sumW1 = Double.NaN;
     this.traceP1 = Double.NaN;
@@ -175,6 +189,10 @@ final class Wls {
 
   /** tr(P). */
   double traceP() {
+    Stable st = stable();
+    if (st != null) {
+      return st.traceP();
+    }
     if (p == 1) {
       return traceP1;
     }
@@ -188,6 +206,10 @@ final class Wls {
 
   /** tr(D1 P D2 P) for diagonal D1, D2 (null = identity). */
   double traceDPDP(double[] d1, double[] d2) {
+    Stable st = stable();
+    if (st != null) {
+      return st.traceDPDP(d1, d2);
+    }
     if (p == 1) {
       if (d1 == null && d2 == null) {
         return tracePP1;
@@ -229,6 +251,178 @@ final class Wls {
     double[][] am2 = mul(ainv, m2);
     double[][] am1 = mul(ainv, m1);
     return s1 - 2 * s2 + traceOfProduct(am2, am1);
+  }
+
+  /** 1 - w_i h_i (the diagonal of I - H, H the weighted hat matrix), without cancellation. */
+  double[] oneMinusLeverage() {
+    double[] hh = leverageFactors();
+    double[] out = new double[k];
+    for (int i = 0; i < k; i++) {
+      out[i] = 1 - w[i] * hh[i];
+    }
+    Stable st = stable();
+    if (st != null) {
+      for (int a = 0; a < st.rows.length; a++) {
+        out[st.rows[a]] = st.oneMinusLev[a];
+      }
+    }
+    return out;
+  }
+
+  /** The dominant-row decomposition, or null when no row has leverage above 1/2. */
+  private Stable stable() {
+    if (p == 1 && !highLeverage1) {
+      return null;
+    }
+    if (stable == null) {
+      double[] hh = leverageFactors();
+      int n = 0;
+      for (int i = 0; i < k; i++) {
+        if (w[i] * hh[i] > HIGH_LEVERAGE) {
+          n++;
+        }
+      }
+      if (n == 0) {
+        return null;
+      }
+      int[] rows = new int[n];
+      n = 0;
+      for (int i = 0; i < k; i++) {
+        if (w[i] * hh[i] > HIGH_LEVERAGE) {
+          rows[n++] = i;
+        }
+      }
+      stable = new Stable(rows);
+    }
+    return stable;
+  }
+
+  /**
+   * Exact-as-possible pieces of P for the dominant rows D. For i in D, with B_i = sum_{j != i} w_j
+   * x_j x_j' (summed directly, so nothing cancels) and c_i = w_i x_i' B_i^-1 x_i: 1 - w_i h_i =
+   * 1/(1 + c_i), P_ii = w_i / (1 + c_i) and P_il = -w_i w_l x_l' B_i^-1 x_i / (1 + c_i) for l != i
+   * (Sherman-Morrison). If B_i is singular (row i alone determines a coefficient, e.g. a subgroup
+   * of one study) its leverage is exactly 1 and row i of P is 0. The other rows have leverage <=
+   * 1/2, where the closed forms lose at most a factor 2.
+   */
+  private final class Stable {
+    final int[] rows;
+    final double[] oneMinusLev;
+
+    /** u_i = B_i^-1 x_i / (1 + c_i), p values per dominant row (zeros if B_i is singular). */
+    final double[][] u;
+
+    final boolean[] inD;
+
+    Stable(int[] rows) {
+      this.rows = rows;
+      this.oneMinusLev = new double[rows.length];
+      this.u = new double[rows.length][p];
+      this.inD = new boolean[k];
+      for (int a = 0; a < rows.length; a++) {
+        int i = rows[a];
+        inD[i] = true;
+        double[] wo = w.clone();
+        wo[i] = 0;
+        double[][] bInv;
+        try {
+          bInv = invertFromCholesky(cholesky(xtdx(x, wo, null)));
+        } catch (SingularModelException e) {
+          oneMinusLev[a] = 0;
+          continue;
+        }
+        double[] xi = row(i);
+        double[] bx = mul(bInv, xi);
+        double c = 0;
+        for (int j = 0; j < p; j++) {
+          c += xi[j] * bx[j];
+        }
+        c *= w[i];
+        oneMinusLev[a] = 1 / (1 + c);
+        for (int j = 0; j < p; j++) {
+          u[a][j] = bx[j] / (1 + c);
+        }
+      }
+    }
+
+    double[] row(int i) {
+      double[] r = new double[p];
+      for (int j = 0; j < p; j++) {
+        r[j] = x[j][i];
+      }
+      return r;
+    }
+
+    /** P_il for dominant row number a (i = rows[a]) and l != i. */
+    double offDiagonal(int a, int l) {
+      double s = 0;
+      for (int j = 0; j < p; j++) {
+        s += x[j][l] * u[a][j];
+      }
+      return -w[rows[a]] * w[l] * s;
+    }
+
+    double traceP() {
+      double[] hh = leverageFactors();
+      double s = 0;
+      for (int l = 0; l < k; l++) {
+        if (!inD[l]) {
+          s += w[l] * (1 - w[l] * hh[l]);
+        }
+      }
+      for (int a = 0; a < rows.length; a++) {
+        s += w[rows[a]] * oneMinusLev[a];
+      }
+      return s;
+    }
+
+    double traceDPDP(double[] d1, double[] d2) {
+      double[] hh = leverageFactors();
+      // diagonal of P and the N x N off-diagonal block (N = rows not in D)
+      double diag = 0;
+      double nDiagLev = 0;
+      double[] m1w = new double[k];
+      double[] m2w = new double[k];
+      for (int l = 0; l < k; l++) {
+        double a1 = d1 == null ? 1 : d1[l];
+        double b1 = d2 == null ? 1 : d2[l];
+        if (inD[l]) {
+          continue;
+        }
+        double lev = w[l] * hh[l];
+        double pll = w[l] * (1 - lev);
+        diag += a1 * b1 * pll * pll;
+        nDiagLev += a1 * b1 * w[l] * w[l] * lev * lev;
+        m1w[l] = w[l] * w[l] * a1;
+        m2w[l] = w[l] * w[l] * b1;
+      }
+      double[][] m1 = xtdx(x, m1w, null);
+      double[][] m2 = xtdx(x, m2w, null);
+      double nn = traceOfProduct(mul(ainv, m2), mul(ainv, m1)) - nDiagLev;
+      // rows and columns of the dominant rows
+      double dd = 0;
+      for (int a = 0; a < rows.length; a++) {
+        int i = rows[a];
+        double ai = d1 == null ? 1 : d1[i];
+        double bi = d2 == null ? 1 : d2[i];
+        double pii = w[i] * oneMinusLev[a];
+        diag += ai * bi * pii * pii;
+        for (int l = 0; l < k; l++) {
+          if (l == i) {
+            continue;
+          }
+          double pil = offDiagonal(a, l);
+          double al = d1 == null ? 1 : d1[l];
+          double bl = d2 == null ? 1 : d2[l];
+          if (inD[l]) {
+            dd += ai * bl * pil * pil;
+          } else {
+            dd += (ai * bl + al * bi) * pil * pil;
+          }
+        }
+      }
+      return diag + Math.max(0, nn) + dd;
+    }
   }
 
   // ---- small dense helpers (p x p) ----
