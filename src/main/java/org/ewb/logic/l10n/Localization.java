@@ -17,7 +17,13 @@ public final class Localization {
 
   /** The feature bundles, in lookup order. Add a feature's bundle here. */
   public static final List<String> BUNDLES =
-      List.of("i18n/app", "i18n/extraction", "i18n/analysis", "i18n/figure", "i18n/export");
+      List.of(
+          "i18n/app",
+          "i18n/extraction",
+          "i18n/analysis",
+          "i18n/figure",
+          "i18n/export",
+          "i18n/importing");
 
   public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 

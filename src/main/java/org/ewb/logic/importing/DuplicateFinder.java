@@ -1,0 +1,214 @@
+package org.ewb.logic.importing;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Finds records that describe the same publication (ADR 0111). Two rules, in order:
+ *
+ * <ol>
+ *   <li><b>Identifiers</b>: the same DOI, PMID or trial registration number → certain.
+ *   <li><b>Title, year, first author</b>: titles normalised (Unicode NFKD, accents and punctuation
+ *       removed, lower case, white space collapsed) compared by normalised Levenshtein similarity
+ *       {@code 1 − d / max(|a|, |b|)} (Apache Commons Text). Certain at ≥ {@value #CERTAIN} with
+ *       the same year and first-author surname; possible at ≥ {@value #POSSIBLE} with years at most
+ *       one apart (online-first vs print) or missing. Different DOIs or PMIDs make a title match at
+ *       most possible.
+ * </ol>
+ *
+ * Only pairs sharing a block (first-author surname + year, or the first {@value #PREFIX} characters
+ * of the title) are compared, so 50,000 records take well under a second.
+ */
+public final class DuplicateFinder {
+
+  public static final double CERTAIN = 0.97;
+  public static final double POSSIBLE = 0.90;
+  static final int PREFIX = 24;
+
+  /** Why two records were taken for the same. */
+  public enum Reason {
+    DOI,
+    PMID,
+    REGISTRATION,
+    TITLE
+  }
+
+  /** What the finder compares: a record or an existing study, by index. */
+  public record Entry(
+      String doi,
+      String pmid,
+      List<String> registrations,
+      String title,
+      Integer year,
+      String firstAuthor) {}
+
+  /** A pair of entries (indices, {@code a < b}) found to be the same. */
+  public record Pair(int a, int b, Reason reason, double score, boolean certain) {}
+
+  private DuplicateFinder() {}
+
+  /**
+   * Every duplicate pair among the entries. Pairs with both indices below {@code firstExisting} are
+   * within the file; pairs with both at or above it (two existing studies) are not reported.
+   */
+  public static List<Pair> find(List<Entry> entries, int firstExisting) {
+    int n = entries.size();
+    List<Pair> out = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    // 1. identifiers
+    Map<String, List<Integer>> byId = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      Entry e = entries.get(i);
+      if (!e.doi().isEmpty()) {
+        byId.computeIfAbsent("doi:" + e.doi(), k -> new ArrayList<>()).add(i);
+      }
+      if (!e.pmid().isEmpty()) {
+        byId.computeIfAbsent("pmid:" + e.pmid(), k -> new ArrayList<>()).add(i);
+      }
+      for (String r : e.registrations()) {
+        byId.computeIfAbsent("reg:" + r, k -> new ArrayList<>()).add(i);
+      }
+    }
+    for (Map.Entry<String, List<Integer>> g : byId.entrySet()) {
+      List<Integer> ix = g.getValue();
+      if (ix.size() < 2) {
+        continue;
+      }
+      Reason reason =
+          g.getKey().startsWith("doi:")
+              ? Reason.DOI
+              : g.getKey().startsWith("pmid:") ? Reason.PMID : Reason.REGISTRATION;
+      // a chain to the first is enough: the merge joins the whole group
+      for (int k = 1; k < ix.size(); k++) {
+        add(out, seen, ix.get(0), ix.get(k), reason, 1.0, true, firstExisting);
+      }
+    }
+    // 2. title + year + first author, within blocks
+    String[] titles = new String[n];
+    String[] authors = new String[n];
+    Map<String, List<Integer>> blocks = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      Entry e = entries.get(i);
+      titles[i] = normaliseTitle(e.title());
+      authors[i] = normaliseName(StudyLabels.surname(e.firstAuthor()));
+      if (titles[i].length() < 10) {
+        continue; // too short to compare safely
+      }
+      if (!authors[i].isEmpty() && e.year() != null) {
+        blocks.computeIfAbsent("a:" + authors[i] + ":" + e.year(), k -> new ArrayList<>()).add(i);
+      }
+      String prefix = titles[i].substring(0, Math.min(PREFIX, titles[i].length()));
+      blocks.computeIfAbsent("t:" + prefix, k -> new ArrayList<>()).add(i);
+    }
+    for (List<Integer> block : blocks.values()) {
+      if (block.size() < 2) {
+        continue;
+      }
+      for (int x = 0; x < block.size(); x++) {
+        for (int y = x + 1; y < block.size(); y++) {
+          int i = block.get(x);
+          int j = block.get(y);
+          long key = key(Math.min(i, j), Math.max(i, j));
+          if (seen.contains(key) || (i >= firstExisting && j >= firstExisting)) {
+            continue;
+          }
+          Entry a = entries.get(i);
+          Entry b = entries.get(j);
+          Integer ya = a.year();
+          Integer yb = b.year();
+          boolean yearsClose = ya == null || yb == null || Math.abs(ya - yb) <= 1;
+          if (!yearsClose) {
+            continue;
+          }
+          int la = titles[i].length();
+          int lb = titles[j].length();
+          if ((double) Math.min(la, lb) / Math.max(la, lb) < POSSIBLE) {
+            continue;
+          }
+          double sim = similarity(titles[i], titles[j], (int) ((1 - POSSIBLE) * Math.max(la, lb)));
+          if (sim < POSSIBLE) {
+            continue;
+          }
+          boolean conflicting =
+              (!a.doi().isEmpty() && !b.doi().isEmpty() && !a.doi().equals(b.doi()))
+                  || (!a.pmid().isEmpty() && !b.pmid().isEmpty() && !a.pmid().equals(b.pmid()));
+          boolean certain =
+              sim >= CERTAIN
+                  && ya != null
+                  && ya.equals(yb)
+                  && !authors[i].isEmpty()
+                  && authors[i].equals(authors[j])
+                  && !conflicting;
+          add(out, seen, i, j, Reason.TITLE, sim, certain, firstExisting);
+        }
+      }
+    }
+    out.sort(java.util.Comparator.comparingInt(Pair::a).thenComparingInt(Pair::b));
+    return out;
+  }
+
+  private static void add(
+      List<Pair> out,
+      Set<Long> seen,
+      int i,
+      int j,
+      Reason reason,
+      double score,
+      boolean certain,
+      int firstExisting) {
+    int a = Math.min(i, j);
+    int b = Math.max(i, j);
+    if (a >= firstExisting || !seen.add(key(a, b))) {
+      return;
+    }
+    out.add(new Pair(a, b, reason, score, certain));
+  }
+
+  private static long key(int a, int b) {
+    return ((long) a << 32) | (b & 0xffffffffL);
+  }
+
+  /** Normalised Levenshtein similarity, 1 − distance / longer length (1 = identical). */
+  public static double similarity(String a, String b) {
+    return similarity(new LevenshteinDistance(), normaliseTitle(a), normaliseTitle(b));
+  }
+
+  private static double similarity(LevenshteinDistance lev, String a, String b) {
+    int max = Math.max(a.length(), b.length());
+    if (max == 0) {
+      return 0;
+    }
+    return 1.0 - (double) lev.apply(a, b) / max;
+  }
+
+  /** As above, giving up (0) once the distance exceeds {@code limit}. */
+  private static double similarity(String a, String b, int limit) {
+    int d = new LevenshteinDistance(limit).apply(a, b);
+    return d < 0 ? 0 : 1.0 - (double) d / Math.max(a.length(), b.length());
+  }
+
+  /** Lower case, accents and punctuation removed, white space collapsed; CJK kept. */
+  public static String normaliseTitle(String t) {
+    if (t == null || t.isEmpty()) {
+      return "";
+    }
+    String s = Normalizer.normalize(t, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    s = s.toLowerCase(Locale.ROOT).replaceAll("<[^>]{1,10}>", " ");
+    s = s.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return s;
+  }
+
+  static String normaliseName(String n) {
+    return Normalizer.normalize(n, Normalizer.Form.NFKD)
+        .replaceAll("\\p{M}+", "")
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^\\p{L}\\p{N}]+", "");
+  }
+}
