@@ -23,6 +23,7 @@ final class RisParser {
     String lastTag = null;
     int lineNo = 0;
     int start = 0;
+    int lastText = 0;
     int len = text.length();
     while (start <= len) {
       int end = text.indexOf('\n', start);
@@ -37,6 +38,9 @@ final class RisParser {
       }
       if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
         line = line.substring(1);
+      }
+      if (!line.isBlank()) {
+        lastText = lineNo;
       }
       Matcher m = TAG.matcher(line);
       if (m.matches()) {
@@ -75,7 +79,7 @@ final class RisParser {
       }
     }
     if (b != null) {
-      throw ImportErrors.refuse(file, lineNo, "import.error.truncated", b.number, b.line);
+      throw ImportErrors.refuse(file, lastText, "import.error.truncated", b.number, b.line);
     }
     if (out.isEmpty()) {
       throw ImportErrors.refuse(file, 0, "import.error.empty");
