@@ -20,7 +20,11 @@ final class Extensions {
   private Extensions() {}
 
   static void install(MainWindow window) {
-    window.setExtraMenus(() -> java.util.List.of(org.ewb.ui.export.ExportMenu.menu(window)));
+    window.setExtraMenus(
+        () ->
+            java.util.List.of(
+                org.ewb.ui.export.ExportMenu.menu(window),
+                org.ewb.ui.importing.ImportMenu.menu(window)));
     window.installCenterView(
         NavItem.Kind.CHARACTERISTICS, item -> new CharacteristicsView(window.viewModel()));
     window.installCenterView(

@@ -23,8 +23,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  *       most possible.
  * </ol>
  *
- * Only pairs sharing a block (first-author surname + year, or the first {@value #PREFIX} characters
- * of the title) are compared, so 50,000 records take well under a second.
+ * Only pairs sharing a block (first-author surname + year or year − 1, or the first {@value
+ * #PREFIX} characters of the title) are compared, so 50,000 records take well under a second.
  */
 public final class DuplicateFinder {
 
@@ -102,11 +102,16 @@ public final class DuplicateFinder {
         continue; // too short to compare safely
       }
       if (!authors[i].isEmpty() && e.year() != null) {
+        // years one apart must share a block: each entry sits in the blocks of y and y + 1
         blocks.computeIfAbsent("a:" + authors[i] + ":" + e.year(), k -> new ArrayList<>()).add(i);
+        blocks
+            .computeIfAbsent("a:" + authors[i] + ":" + (e.year() + 1), k -> new ArrayList<>())
+            .add(i);
       }
       String prefix = titles[i].substring(0, Math.min(PREFIX, titles[i].length()));
       blocks.computeIfAbsent("t:" + prefix, k -> new ArrayList<>()).add(i);
     }
+    Set<Long> compared = new HashSet<>();
     for (List<Integer> block : blocks.values()) {
       if (block.size() < 2) {
         continue;
@@ -116,7 +121,9 @@ public final class DuplicateFinder {
           int i = block.get(x);
           int j = block.get(y);
           long key = key(Math.min(i, j), Math.max(i, j));
-          if (seen.contains(key) || (i >= firstExisting && j >= firstExisting)) {
+          if (seen.contains(key)
+              || (i >= firstExisting && j >= firstExisting)
+              || !compared.add(key)) {
             continue;
           }
           Entry a = entries.get(i);

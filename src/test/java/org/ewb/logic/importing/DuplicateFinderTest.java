@@ -128,4 +128,13 @@ class DuplicateFinderTest {
                 1)
             .isEmpty());
   }
+
+  @Test
+  void yearOneApartIsComparedEvenWhenTitlesStartDifferently() {
+    String a = "Long term effects of the implantation of stem cells in type 1 diabetes";
+    String b = "Long-term effects of implantation of stem cells in type 1 diabetes";
+    List<Pair> p = DuplicateFinder.find(List.of(t(a, 2013, "Hu J"), t(b, 2014, "Hu, J.")), 2);
+    assertEquals(1, p.size());
+    assertFalse(p.get(0).certain());
+  }
 }
