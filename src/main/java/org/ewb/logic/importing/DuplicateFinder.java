@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -112,6 +111,7 @@ public final class DuplicateFinder {
       blocks.computeIfAbsent("t:" + prefix, k -> new ArrayList<>()).add(i);
     }
     Set<Long> compared = new HashSet<>();
+    int[][] grams = new int[n][];
     for (List<Integer> block : blocks.values()) {
       if (block.size() < 2) {
         continue;
@@ -139,7 +139,20 @@ public final class DuplicateFinder {
           if ((double) Math.min(la, lb) / Math.max(la, lb) < POSSIBLE) {
             continue;
           }
-          double sim = similarity(titles[i], titles[j], (int) ((1 - POSSIBLE) * Math.max(la, lb)));
+          int limit = (int) ((1 - POSSIBLE) * Math.max(la, lb));
+          // q-gram count filter (Ukkonen 1992): within edit distance k the titles share at least
+          // max(|a|, |b|) - q + 1 - k*q trigrams; hash collisions only raise the count, so no
+          // pair that could reach the threshold is skipped
+          if (grams[i] == null) {
+            grams[i] = trigrams(titles[i]);
+          }
+          if (grams[j] == null) {
+            grams[j] = trigrams(titles[j]);
+          }
+          if (common(grams[i], grams[j]) < Math.max(la, lb) - 3 + 1 - limit * 3) {
+            continue;
+          }
+          double sim = similarity(titles[i], titles[j], limit);
           if (sim < POSSIBLE) {
             continue;
           }
@@ -206,16 +219,87 @@ public final class DuplicateFinder {
     if (t == null || t.isEmpty()) {
       return "";
     }
-    String s = Normalizer.normalize(t, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-    s = s.toLowerCase(Locale.ROOT).replaceAll("<[^>]{1,10}>", " ");
-    s = s.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-    return s;
+    String s = t;
+    if (!isAscii(s)) {
+      s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
+    }
+    if (s.indexOf('<') >= 0) {
+      s = TAGS.matcher(s).replaceAll(" ");
+    }
+    return lettersAndDigits(s, ' ');
+  }
+
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+  private static final java.util.regex.Pattern TAGS =
+      java.util.regex.Pattern.compile("<[^>]{1,10}>");
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 127) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Letters and digits in lower case; every run of other characters becomes one {@code sep} (or
+   * nothing if {@code sep} is 0), none at either end.
+   */
+  static String lettersAndDigits(String s, char sep) {
+    StringBuilder b = new StringBuilder(s.length());
+    boolean gap = false;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isLetterOrDigit(cp)) {
+        if (gap && b.length() > 0 && sep != 0) {
+          b.append(sep);
+        }
+        gap = false;
+        b.appendCodePoint(Character.toLowerCase(cp));
+      } else {
+        gap = true;
+      }
+    }
+    return b.toString();
   }
 
   static String normaliseName(String n) {
-    return Normalizer.normalize(n, Normalizer.Form.NFKD)
-        .replaceAll("\\p{M}+", "")
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("[^\\p{L}\\p{N}]+", "");
+    String s =
+        isAscii(n)
+            ? n
+            : MARKS.matcher(Normalizer.normalize(n, Normalizer.Form.NFKD)).replaceAll("");
+    return lettersAndDigits(s, (char) 0);
+  }
+
+  /** Sorted hashes of the overlapping 3-character windows of a string. */
+  static int[] trigrams(String s) {
+    int m = Math.max(0, s.length() - 2);
+    int[] g = new int[m];
+    for (int i = 0; i < m; i++) {
+      g[i] = (s.charAt(i) * 31 + s.charAt(i + 1)) * 31 + s.charAt(i + 2);
+    }
+    java.util.Arrays.sort(g);
+    return g;
+  }
+
+  /** Size of the multiset intersection of two sorted arrays. */
+  static int common(int[] a, int[] b) {
+    int i = 0;
+    int j = 0;
+    int c = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        c++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return c;
   }
 }

@@ -50,6 +50,9 @@ public final class Identifiers {
   /** Every distinct registration number in the text, in normal form, in order of appearance. */
   public static List<String> registrations(CharSequence text) {
     List<String> out = new ArrayList<>();
+    if (!mayHoldRegistration(text)) {
+      return out; // most records: skip the case-insensitive regex (a 50,000-record file)
+    }
     Matcher m = REGISTRATION.matcher(text);
     while (m.find()) {
       String r = normaliseRegistration(m.group(1));
@@ -66,5 +69,24 @@ public final class Identifiers {
       return "ChiCTR" + u.substring(6);
     }
     return u;
+  }
+
+  /** Whether "NCT", "ChiCTR" or "ISRCTN" occurs in any letter case. */
+  static boolean mayHoldRegistration(CharSequence text) {
+    String t = text.toString();
+    int n = t.length();
+    for (int i = 0; i + 3 <= n; i++) {
+      char c = t.charAt(i);
+      if ((c == 'N' || c == 'n') && t.regionMatches(true, i, "NCT", 0, 3)) {
+        return true;
+      }
+      if ((c == 'C' || c == 'c') && t.regionMatches(true, i, "CHICTR", 0, 6)) {
+        return true;
+      }
+      if ((c == 'I' || c == 'i') && t.regionMatches(true, i, "ISRCTN", 0, 6)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

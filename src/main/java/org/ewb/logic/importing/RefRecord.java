@@ -131,10 +131,27 @@ public record RefRecord(
     private static final java.util.regex.Pattern YEAR =
         java.util.regex.Pattern.compile("(?<!\\d)(1[5-9]\\d\\d|20\\d\\d|21\\d\\d)(?!\\d)");
 
-    /** Collapses the white space of a wrapped field; a trailing full stop of a title goes. */
+    /** Collapses the white space of a wrapped field. */
     static String clean(String s) {
-      String t = nz(s).replaceAll("\\s+", " ");
-      return t;
+      String t = nz(s);
+      StringBuilder b = null;
+      boolean space = false;
+      for (int i = 0; i < t.length(); i++) {
+        char c = t.charAt(i);
+        boolean ws = Character.isWhitespace(c);
+        if (ws && (c != ' ' || space) && b == null) {
+          b = new StringBuilder(t.length()).append(t, 0, i);
+        }
+        if (b != null) {
+          if (!ws) {
+            b.append(c);
+          } else if (!space) {
+            b.append(' ');
+          }
+        }
+        space = ws;
+      }
+      return b == null ? t : b.toString();
     }
   }
 }

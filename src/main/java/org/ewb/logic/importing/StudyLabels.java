@@ -39,13 +39,13 @@ public final class StudyLabels {
     if (comma > 0) {
       return a.substring(0, comma).strip();
     }
-    String[] parts = a.split("\\s+");
+    String[] parts = SPACES.split(a);
     if (parts.length == 1) {
       return parts[0];
     }
     // "Hu J" / "Hu JX" (MEDLINE): surname first, then initials in capitals
     String last = parts[parts.length - 1];
-    if (last.matches("\\p{Lu}{1,3}\\.?") || last.matches("(\\p{Lu}\\.)+")) {
+    if (INITIALS.matcher(last).matches()) {
       StringBuilder b = new StringBuilder();
       for (int i = 0; i < parts.length - 1; i++) {
         b.append(i == 0 ? "" : " ").append(parts[i]);
@@ -58,6 +58,10 @@ public final class StudyLabels {
     }
     return last;
   }
+
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+  private static final java.util.regex.Pattern INITIALS =
+      java.util.regex.Pattern.compile("\\p{Lu}{1,3}\\.?|(\\p{Lu}\\.)+");
 
   static boolean isCjk(int cp) {
     Character.UnicodeScript s = Character.UnicodeScript.of(cp);
@@ -114,11 +118,7 @@ public final class StudyLabels {
 
   /** A stable key slug from a label: "Hu 2013b" → "hu2013b". */
   public static String key(String label) {
-    String k =
-        java.text.Normalizer.normalize(label, java.text.Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}", "")
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^\\p{L}\\p{N}]+", "");
+    String k = DuplicateFinder.normaliseName(label);
     return k.isEmpty() ? "study" : k;
   }
 }
