@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
           + " duplicate detection, outcome data in long format (CSV, xlsx), RevMan 5 reviews.",
       "Every import is one transaction: a file that fails half-way adds nothing."
     },
-    subcommands = {ImportReferencesCommand.class, ImportDataCommand.class})
+    subcommands = {ImportReferencesCommand.class, ImportDataCommand.class, ImportRm5Command.class})
 public final class ImportCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -82,4 +82,29 @@ public record StudyReference(
         source,
         displayOrder);
   }
+
+  /** Collects the fields of a record while a file is read. */
+  public static final class Builder {
+    public String authors = "";
+    public String year = "";
+    public String title = "";
+    public String journal = "";
+    public String volume = "";
+    public String issue = "";
+    public String pages = "";
+    public String doi = "";
+    public String pmid = "";
+
+    /** The record (study id 0) with {@code source} naming the file. */
+    public StudyReference build(String source, int order) {
+      Integer y = null;
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d{4}").matcher(year);
+      if (m.find()) {
+        y = Integer.parseInt(m.group());
+      }
+      return new StudyReference(
+          0, 0, authors, y, title, journal, volume, issue, pages, doi, pmid, "", "", "", "", source,
+          order);
+    }
+  }
 }
