@@ -10,6 +10,8 @@ import javafx.stage.FileChooser;
 import org.ewb.logic.extraction.ProjectCache;
 import org.ewb.logic.importing.DataImporter;
 import org.ewb.logic.importing.DataTable;
+import org.ewb.logic.importing.ReferenceStore;
+import org.ewb.logic.importing.Rm5Importer;
 import org.ewb.ui.main.MainWindow;
 
 /**
@@ -40,7 +42,11 @@ public final class ImportMenu {
     data.setId("menuImportData");
     data.disableProperty().bind(window.viewModel().projectProperty().isNull());
     data.setOnAction(e -> window.run(() -> importData(window)));
-    menu.getItems().addAll(refs, data);
+    MenuItem rm5 = new MenuItem(lang("import.ui.menu.rm5"));
+    rm5.setId("menuImportRm5");
+    rm5.disableProperty().bind(window.viewModel().projectProperty().isNull());
+    rm5.setOnAction(e -> window.run(() -> importRm5(window)));
+    menu.getItems().addAll(refs, data, rm5);
     return menu;
   }
 
@@ -76,6 +82,41 @@ public final class ImportMenu {
                 r.outcomesCreated(),
                 r.timePointsCreated()));
     r.notes().forEach(n -> m.append("\n• ").append(n));
+    info(window, m.toString());
+  }
+
+  private static void importRm5(MainWindow window) {
+    ProjectCache project = window.viewModel().project();
+    FileChooser c = new FileChooser();
+    c.setTitle(lang("import.ui.rm5.title"));
+    c.getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter(lang("import.ui.filter.rm5"), "*.rm5"),
+            new FileChooser.ExtensionFilter(lang("import.ui.filter.all"), "*.*"));
+    File dir = folder(project);
+    if (dir != null) {
+      c.setInitialDirectory(dir);
+    }
+    File f = c.showOpenDialog(window.stage());
+    if (f == null) {
+      return;
+    }
+    if (!(project.store() instanceof ReferenceStore refs)) {
+      window.showError(lang("import.ui.noReferences"));
+      return;
+    }
+    Rm5Importer.Result r = Rm5Importer.apply(project, refs, Rm5Importer.read(f.toPath()));
+    StringBuilder m =
+        new StringBuilder(
+            lang(
+                "import.cli.rm5",
+                f.getName(),
+                r.studies(),
+                r.references(),
+                r.outcomes(),
+                r.measurements(),
+                r.estimates()));
+    r.unmapped().forEach(n -> m.append("\n• ").append(n));
     info(window, m.toString());
   }
 
