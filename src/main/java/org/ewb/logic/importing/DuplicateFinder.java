@@ -90,83 +90,51 @@ public final class DuplicateFinder {
       }
     }
     // 2. title + year + first author, within blocks
-    String[] titles = new String[n];
-    String[] authors = new String[n];
-    Map<String, List<Integer>> blocks = new HashMap<>();
+    Fuzzy f = new Fuzzy(entries, out, seen, firstExisting);
+    Map<String, List<Integer>> byAuthorYear = new HashMap<>();
+    Map<String, List<Integer>> byPrefix = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      Entry e = entries.get(i);
-      titles[i] = normaliseTitle(e.title());
-      authors[i] = normaliseName(StudyLabels.surname(e.firstAuthor()));
-      if (titles[i].length() < 10) {
+      String t = f.titles[i];
+      if (t.length() < 10) {
         continue; // too short to compare safely
       }
-      if (!authors[i].isEmpty() && e.year() != null) {
-        // years one apart must share a block: each entry sits in the blocks of y and y + 1
-        blocks.computeIfAbsent("a:" + authors[i] + ":" + e.year(), k -> new ArrayList<>()).add(i);
-        blocks
-            .computeIfAbsent("a:" + authors[i] + ":" + (e.year() + 1), k -> new ArrayList<>())
-            .add(i);
+      Integer y = entries.get(i).year();
+      if (!f.authors[i].isEmpty() && y != null) {
+        byAuthorYear.computeIfAbsent(f.authors[i] + ":" + y, k -> new ArrayList<>()).add(i);
       }
-      String prefix = titles[i].substring(0, Math.min(PREFIX, titles[i].length()));
-      blocks.computeIfAbsent("t:" + prefix, k -> new ArrayList<>()).add(i);
+      byPrefix
+          .computeIfAbsent(t.substring(0, Math.min(PREFIX, t.length())), k -> new ArrayList<>())
+          .add(i);
     }
-    Set<Long> compared = new HashSet<>();
-    int[][] grams = new int[n][];
-    for (List<Integer> block : blocks.values()) {
-      if (block.size() < 2) {
-        continue;
+    for (Map.Entry<String, List<Integer>> blk : byAuthorYear.entrySet()) {
+      List<Integer> block = blk.getValue();
+      for (int x = 0; x < block.size(); x++) {
+        for (int y = x + 1; y < block.size(); y++) {
+          f.compare(block.get(x), block.get(y));
+        }
       }
+      // years one apart (online first vs print): this block against the previous year's
+      String k = blk.getKey();
+      int colon = k.lastIndexOf(':');
+      List<Integer> before =
+          byAuthorYear.get(
+              k.substring(0, colon + 1) + (Integer.parseInt(k.substring(colon + 1)) - 1));
+      if (before != null) {
+        for (int i : block) {
+          for (int j : before) {
+            f.compare(i, j);
+          }
+        }
+      }
+    }
+    for (List<Integer> block : byPrefix.values()) {
       for (int x = 0; x < block.size(); x++) {
         for (int y = x + 1; y < block.size(); y++) {
           int i = block.get(x);
           int j = block.get(y);
-          long key = key(Math.min(i, j), Math.max(i, j));
-          if (seen.contains(key)
-              || (i >= firstExisting && j >= firstExisting)
-              || !compared.add(key)) {
-            continue;
+          if (!f.inAuthorBlocks(i, j)) {
+            f.compare(i, j);
           }
-          Entry a = entries.get(i);
-          Entry b = entries.get(j);
-          Integer ya = a.year();
-          Integer yb = b.year();
-          boolean yearsClose = ya == null || yb == null || Math.abs(ya - yb) <= 1;
-          if (!yearsClose) {
-            continue;
-          }
-          int la = titles[i].length();
-          int lb = titles[j].length();
-          if ((double) Math.min(la, lb) / Math.max(la, lb) < POSSIBLE) {
-            continue;
-          }
-          int limit = (int) ((1 - POSSIBLE) * Math.max(la, lb));
-          // q-gram count filter (Ukkonen 1992): within edit distance k the titles share at least
-          // max(|a|, |b|) - q + 1 - k*q trigrams; hash collisions only raise the count, so no
-          // pair that could reach the threshold is skipped
-          if (grams[i] == null) {
-            grams[i] = trigrams(titles[i]);
-          }
-          if (grams[j] == null) {
-            grams[j] = trigrams(titles[j]);
-          }
-          if (common(grams[i], grams[j]) < Math.max(la, lb) - 3 + 1 - limit * 3) {
-            continue;
-          }
-          double sim = similarity(titles[i], titles[j], limit);
-          if (sim < POSSIBLE) {
-            continue;
-          }
-          boolean conflicting =
-              (!a.doi().isEmpty() && !b.doi().isEmpty() && !a.doi().equals(b.doi()))
-                  || (!a.pmid().isEmpty() && !b.pmid().isEmpty() && !a.pmid().equals(b.pmid()));
-          boolean certain =
-              sim >= CERTAIN
-                  && ya != null
-                  && ya.equals(yb)
-                  && !authors[i].isEmpty()
-                  && authors[i].equals(authors[j])
-                  && !conflicting;
-          add(out, seen, i, j, Reason.TITLE, sim, certain, firstExisting);
         }
       }
     }
@@ -271,6 +239,102 @@ public final class DuplicateFinder {
             ? n
             : MARKS.matcher(Normalizer.normalize(n, Normalizer.Form.NFKD)).replaceAll("");
     return lettersAndDigits(s, (char) 0);
+  }
+
+  /** The title comparison of rule 2, with what it needs precomputed per entry. */
+  private static final class Fuzzy {
+    final List<Entry> entries;
+    final List<Pair> out;
+    final Set<Long> seen;
+    final boolean[] inIdPair;
+    final int firstExisting;
+    final String[] titles;
+    final String[] authors;
+    final int[][] grams;
+
+    Fuzzy(List<Entry> entries, List<Pair> out, Set<Long> seen, int firstExisting) {
+      int n = entries.size();
+      this.entries = entries;
+      this.out = out;
+      this.seen = seen;
+      this.firstExisting = firstExisting;
+      titles = new String[n];
+      authors = new String[n];
+      grams = new int[n][];
+      inIdPair = new boolean[n];
+      for (Pair p : out) {
+        inIdPair[p.a()] = true;
+        inIdPair[p.b()] = true;
+      }
+      for (int i = 0; i < n; i++) {
+        Entry e = entries.get(i);
+        titles[i] = normaliseTitle(e.title());
+        authors[i] = normaliseName(StudyLabels.surname(e.firstAuthor()));
+      }
+    }
+
+    /** Whether the author-year blocks already compared the pair. */
+    boolean inAuthorBlocks(int i, int j) {
+      Integer yi = entries.get(i).year();
+      Integer yj = entries.get(j).year();
+      return yi != null
+          && yj != null
+          && Math.abs(yi - yj) <= 1
+          && !authors[i].isEmpty()
+          && authors[i].equals(authors[j]);
+    }
+
+    void compare(int i0, int j0) {
+      int i = Math.min(i0, j0);
+      int j = Math.max(i0, j0);
+      if (i == j || j >= firstExisting && i >= firstExisting) {
+        return;
+      }
+      if (inIdPair[i] && inIdPair[j] && seen.contains(key(i, j))) {
+        return;
+      }
+      Entry a = entries.get(i);
+      Entry b = entries.get(j);
+      Integer ya = a.year();
+      Integer yb = b.year();
+      if (ya != null && yb != null && Math.abs(ya - yb) > 1) {
+        return;
+      }
+      int la = titles[i].length();
+      int lb = titles[j].length();
+      int max = Math.max(la, lb);
+      if ((double) Math.min(la, lb) / max < POSSIBLE) {
+        return;
+      }
+      int limit = (int) ((1 - POSSIBLE) * max);
+      // q-gram count filter (Ukkonen 1992): within edit distance k the titles share at least
+      // max(|a|, |b|) - q + 1 - k*q trigrams; hash collisions only raise the count, so no pair
+      // that could reach the threshold is skipped
+      if (grams[i] == null) {
+        grams[i] = trigrams(titles[i]);
+      }
+      if (grams[j] == null) {
+        grams[j] = trigrams(titles[j]);
+      }
+      if (common(grams[i], grams[j]) < max - 3 + 1 - limit * 3) {
+        return;
+      }
+      double sim = similarity(titles[i], titles[j], limit);
+      if (sim < POSSIBLE) {
+        return;
+      }
+      boolean conflicting =
+          (!a.doi().isEmpty() && !b.doi().isEmpty() && !a.doi().equals(b.doi()))
+              || (!a.pmid().isEmpty() && !b.pmid().isEmpty() && !a.pmid().equals(b.pmid()));
+      boolean certain =
+          sim >= CERTAIN
+              && ya != null
+              && ya.equals(yb)
+              && !authors[i].isEmpty()
+              && authors[i].equals(authors[j])
+              && !conflicting;
+      add(out, seen, i, j, Reason.TITLE, sim, certain, firstExisting);
+    }
   }
 
   /** Sorted hashes of the overlapping 3-character windows of a string. */
