@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       PlotCommand.class,
       ExportCommand.class,
+      ImportCommand.class,
       BuildSamplesCommand.class,
       BenchSyntheticCommand.class,
     })

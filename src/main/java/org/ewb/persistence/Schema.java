@@ -23,7 +23,7 @@ final class Schema {
   static final String FORMAT = "evidence-workbench-project";
 
   /** The schema version this build writes ({@code PRAGMA user_version}). */
-  static final int CURRENT_VERSION = 4;
+  static final int CURRENT_VERSION = 6;
 
   private static final String PROV =
       "prov_source TEXT CHECK (prov_source IN ('TABLE','FIGURE','PAGE','TEXT')),"
@@ -139,7 +139,23 @@ final class Schema {
                   "ALTER TABLE outcome ADD COLUMN name_zh TEXT NOT NULL DEFAULT ''",
                   "ALTER TABLE outcome ADD COLUMN default_measure TEXT NOT NULL DEFAULT ''",
                   "ALTER TABLE outcome ADD COLUMN decimals INTEGER"
-                      + " CHECK (decimals IS NULL OR decimals BETWEEN 0 AND 10)")));
+                      + " CHECK (decimals IS NULL OR decimals BETWEEN 0 AND 10)")),
+          new Migration(5, "reserved", List.of()),
+          new Migration(
+              6,
+              "bibliographic records of studies (import of reference files)",
+              List.of(
+                  "CREATE TABLE study_reference (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                      + " study_id INTEGER NOT NULL REFERENCES study(id) ON DELETE CASCADE,"
+                      + " authors TEXT NOT NULL DEFAULT '', year INTEGER,"
+                      + " title TEXT NOT NULL DEFAULT '', journal TEXT NOT NULL DEFAULT '',"
+                      + " volume TEXT NOT NULL DEFAULT '', issue TEXT NOT NULL DEFAULT '',"
+                      + " pages TEXT NOT NULL DEFAULT '', doi TEXT NOT NULL DEFAULT '',"
+                      + " pmid TEXT NOT NULL DEFAULT '', registration TEXT NOT NULL DEFAULT '',"
+                      + " abstract TEXT NOT NULL DEFAULT '', keywords TEXT NOT NULL DEFAULT '',"
+                      + " language TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '',"
+                      + " display_order INTEGER NOT NULL DEFAULT 0)",
+                  "CREATE INDEX study_reference_study ON study_reference(study_id)")));
 
   private Schema() {}
 }

@@ -63,7 +63,8 @@ import org.sqlite.SQLiteErrorCode;
  * <p>Thread-safe: calls are serialised on the store; change listeners run after the commit, on the
  * calling thread, outside the lock.
  */
-public final class SqliteProjectStore implements ProjectRepository {
+public final class SqliteProjectStore
+    implements ProjectRepository, org.ewb.logic.importing.ReferenceStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteProjectStore.class);
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
@@ -1781,5 +1782,81 @@ public final class SqliteProjectStore implements ProjectRepository {
           layouts,
           analyses);
     }
+  }
+
+  // ---------------------------------------------------------------- bibliographic records (v6)
+
+  private static final String REF_COLS =
+      "study_id, authors, year, title, journal, volume, issue, pages, doi, pmid, registration,"
+          + " abstract, keywords, language, source, display_order";
+
+  @Override
+  public org.ewb.model.StudyReference insertReference(org.ewb.model.StudyReference r) {
+    return write(
+        () -> {
+          PreparedStatement ps =
+              ps(
+                  "INSERT INTO study_reference(id, "
+                      + REF_COLS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          int i = 1;
+          bindId(ps, i++, r.id());
+          ps.setLong(i++, r.studyId());
+          ps.setString(i++, r.authors());
+          bindInt(ps, i++, r.year());
+          ps.setString(i++, r.title());
+          ps.setString(i++, r.journal());
+          ps.setString(i++, r.volume());
+          ps.setString(i++, r.issue());
+          ps.setString(i++, r.pages());
+          ps.setString(i++, r.doi());
+          ps.setString(i++, r.pmid());
+          ps.setString(i++, r.registration());
+          ps.setString(i++, r.abstractText());
+          ps.setString(i++, r.keywords());
+          ps.setString(i++, r.language());
+          ps.setString(i++, r.source());
+          ps.setInt(i, r.displayOrder());
+          ps.executeUpdate();
+          return r.id() != 0 ? r : r.withId(lastId());
+        });
+  }
+
+  @Override
+  public List<org.ewb.model.StudyReference> references() {
+    return read(
+        () -> {
+          List<org.ewb.model.StudyReference> out = new ArrayList<>();
+          try (ResultSet rs =
+              ps("SELECT id, "
+                      + REF_COLS
+                      + " FROM study_reference ORDER BY study_id, display_order, id")
+                  .executeQuery()) {
+            while (rs.next()) {
+              int year = rs.getInt(4);
+              Integer y = rs.wasNull() ? null : year;
+              out.add(
+                  new org.ewb.model.StudyReference(
+                      rs.getLong(1),
+                      rs.getLong(2),
+                      rs.getString(3),
+                      y,
+                      rs.getString(5),
+                      rs.getString(6),
+                      rs.getString(7),
+                      rs.getString(8),
+                      rs.getString(9),
+                      rs.getString(10),
+                      rs.getString(11),
+                      rs.getString(12),
+                      rs.getString(13),
+                      rs.getString(14),
+                      rs.getString(15),
+                      rs.getString(16),
+                      rs.getInt(17)));
+            }
+          }
+          return out;
+        });
   }
 }

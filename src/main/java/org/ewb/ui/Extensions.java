@@ -23,7 +23,11 @@ final class Extensions {
     org.ewb.ui.extraction.OutcomeActions outcomes =
         new org.ewb.ui.extraction.OutcomeActions(window);
     window.setExtraMenus(
-        () -> java.util.List.of(outcomes.menu(), org.ewb.ui.export.ExportMenu.menu(window)));
+        () ->
+            java.util.List.of(
+                outcomes.menu(),
+                org.ewb.ui.export.ExportMenu.menu(window),
+                org.ewb.ui.importing.ImportMenu.menu(window)));
     window.installNavigatorActions(outcomes::contextMenu, outcomes::toolbar);
     window.installCenterView(
         NavItem.Kind.OUTCOMES,

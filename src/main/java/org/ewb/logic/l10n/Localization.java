@@ -24,7 +24,8 @@ public final class Localization {
           "i18n/figure",
           "i18n/export",
           "i18n/reliability",
-          "i18n/followup");
+          "i18n/followup",
+          "i18n/importing");
 
   public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
