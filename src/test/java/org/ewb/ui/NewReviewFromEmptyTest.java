@@ -504,7 +504,18 @@ class NewReviewFromEmptyTest {
   }
 
   private static void clickCell(FxRobot robot, TableView<?> table, int row, int column) {
-    robot.interact(() -> table.scrollTo(row));
+    // scrolled as a reviewer would: down to the row, and fully left (the first columns are frozen
+    // over the others, so a column just right of them is only clickable there)
+    robot.interact(
+        () -> {
+          table.scrollTo(row);
+          for (Node n : table.lookupAll(".scroll-bar")) {
+            if (n instanceof javafx.scene.control.ScrollBar sb
+                && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+              sb.setValue(sb.getMin());
+            }
+          }
+        });
     var col = table.getVisibleLeafColumn(column);
     try {
       WaitForAsyncUtils.waitFor(

@@ -135,9 +135,10 @@ public record ExportCell(
   }
 
   /**
-   * The text CSV writes for a number: as typed when it is a plain decimal; otherwise (e.g. typed as
-   * {@code 1e5} or {@code +3}) the plain decimal value, so that nothing but digits, one minus sign
-   * and one point ever reaches a CSV file unneutralised.
+   * The text CSV writes for a number: as typed when it is a plain decimal or in scientific notation
+   * ({@code 2.6e7}, which spreadsheets read as a number and show as typed); otherwise (e.g. typed
+   * as {@code +3}) the plain decimal value, so that nothing but digits, one minus sign, one point
+   * and one exponent ever reaches a CSV file unneutralised.
    */
   public String csvNumber() {
     if (PLAIN_DECIMAL.matcher(text).matches() || SCIENTIFIC.matcher(text).matches()) {

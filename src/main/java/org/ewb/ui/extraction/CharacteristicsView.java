@@ -16,7 +16,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import org.ewb.logic.l10n.Localization;
 import org.ewb.model.CellText;
 import org.ewb.model.CharacteristicField;
@@ -60,8 +59,6 @@ public final class CharacteristicsView extends BorderPane
     filter.setPromptText(lang("grid.filter"));
     filter.setId("gridFilter");
     vm.filterProperty().bind(filter.textProperty());
-    HBox spacer = new HBox();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
     ToolBar bar =
         new ToolBar(
             button("grid.addStudy", "addStudy", this::addStudy),
@@ -75,9 +72,7 @@ public final class CharacteristicsView extends BorderPane
             button("grid.moveRight", "moveFieldRight", () -> moveField(1)),
             button("grid.deleteField", "deleteField", this::deleteField),
             new Separator(),
-            message,
-            spacer,
-            filter);
+            message);
 
     SplitPane split = new SplitPane(sheet.node(), details);
     split.setDividerPositions(main.settings().getDouble("divider.characteristics", 0.78));
@@ -87,7 +82,14 @@ public final class CharacteristicsView extends BorderPane
         .positionProperty()
         .addListener(
             (o, a, b) -> main.settings().putDouble("divider.characteristics", b.doubleValue()));
-    setTop(bar);
+    // the filter sits beside the toolbar, never in its overflow menu when the window is narrow
+    BorderPane top = new BorderPane(bar);
+    HBox filterBox = new HBox(filter);
+    filterBox.setAlignment(javafx.geometry.Pos.CENTER);
+    filterBox.setPadding(new javafx.geometry.Insets(0, 6, 0, 6));
+    filterBox.getStyleClass().add("tool-bar");
+    top.setRight(filterBox);
+    setTop(top);
     setCenter(split);
     onRevision = (o, a, b) -> refresh();
     main.revisionProperty().addListener(onRevision);

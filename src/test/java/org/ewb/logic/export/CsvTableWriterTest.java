@@ -94,8 +94,9 @@ class CsvTableWriterTest {
                         ExportCell.text("-5")))));
     assertEquals("-1.24", r.get(1).get(0));
     assertEquals("20.90", r.get(2).get(0));
-    // a number typed in another notation is written as a plain decimal, never with a sign '+'
-    assertEquals("100000", r.get(3).get(0));
+    // scientific notation is kept as typed (issue 9: 2.6e7 never becomes 26000000); another
+    // notation is written as a plain decimal, never with a sign '+'
+    assertEquals("1e5", r.get(3).get(0));
     assertEquals("3", r.get(4).get(0));
     // text that is a plain negative number is data, not a formula
     assertEquals("-5", r.get(5).get(0));
