@@ -13,7 +13,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.ewb.logic.l10n.Localization;
@@ -59,20 +58,26 @@ public final class CharacteristicsView extends BorderPane
     filter.setPromptText(lang("grid.filter"));
     filter.setId("gridFilter");
     vm.filterProperty().bind(filter.textProperty());
-    ToolBar bar =
-        new ToolBar(
+    // a flow, not a ToolBar: in a narrow window the buttons wrap onto a second line instead of
+    // hiding in an overflow menu
+    javafx.scene.layout.FlowPane bar =
+        new javafx.scene.layout.FlowPane(
+            4,
+            4,
             button("grid.addStudy", "addStudy", this::addStudy),
             button("grid.duplicateStudy", "duplicateStudy", this::duplicateStudy),
             button("grid.deleteStudy", "deleteStudy", this::deleteStudy),
             button("grid.studyDetails", "studyDetails", this::studyDetails),
-            new Separator(),
+            new Separator(javafx.geometry.Orientation.VERTICAL),
             button("grid.addField", "addField", this::addField),
             button("grid.editField", "editField", this::editField),
             button("grid.moveLeft", "moveFieldLeft", () -> moveField(-1)),
             button("grid.moveRight", "moveFieldRight", () -> moveField(1)),
             button("grid.deleteField", "deleteField", this::deleteField),
-            new Separator(),
+            new Separator(javafx.geometry.Orientation.VERTICAL),
             message);
+    bar.getStyleClass().add("tool-bar");
+    bar.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
 
     SplitPane split = new SplitPane(sheet.node(), details);
     split.setDividerPositions(main.settings().getDouble("divider.characteristics", 0.78));
