@@ -30,6 +30,10 @@ public final class FigureFonts {
           "WenQuanYi Micro Hei",
           "Droid Sans Fallback");
 
+  /** Families with a real bold face for texts without CJK when no preferred family is there. */
+  static final List<String> LATIN_WITH_BOLD =
+      List.of("DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "FreeSans");
+
   /**
    * The SVG font-family list: viewers pick the first one they have. Double quotes, because JFreeSVG
    * writes attributes in single quotes.
@@ -47,6 +51,13 @@ public final class FigureFonts {
   public static String familyFor(String text) {
     Set<String> have = installed();
     for (String family : PREFERRED) {
+      if (have.contains(family) && new Font(family, Font.PLAIN, 10).canDisplayUpTo(text) == -1) {
+        return family;
+      }
+    }
+    // a real family with a bold face before the logical SansSerif: a PDF drawn with a logical
+    // font's bold gets a stroked ("fake") bold from the PDF writer
+    for (String family : LATIN_WITH_BOLD) {
       if (have.contains(family) && new Font(family, Font.PLAIN, 10).canDisplayUpTo(text) == -1) {
         return family;
       }
