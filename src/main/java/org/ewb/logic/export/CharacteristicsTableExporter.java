@@ -162,7 +162,14 @@ public final class CharacteristicsTableExporter {
     List<String> texts = new ArrayList<>();
     texts.add(title);
     header.forEach(h -> texts.add(h.text()));
-    rows.forEach(r -> r.forEach(cell -> texts.add(cell.text())));
+    // author names are initials ("Li L R", "Zhao Y"), not abbreviations to explain
+    for (List<ExportCell> r : rows) {
+      for (int c = 0; c < r.size(); c++) {
+        if (c < first || !columns.get(c - first).key().contains("author")) {
+          texts.add(r.get(c).text());
+        }
+      }
+    }
     String abbr = abbreviationNote(texts, layoutNote, content.glossary(), lang, loc);
     if (!abbr.isEmpty()) {
       footnotes.add(abbr);
