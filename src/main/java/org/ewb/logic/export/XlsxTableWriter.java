@@ -147,7 +147,12 @@ public final class XlsxTableWriter {
   }
 
   private void writeSheet(ExportTable t, String sheetName, long[] done, long total) {
-    List<TableFit.Part> parts = TableFit.fit(t, FONT_PT, continuedTitle(t));
+    List<TableFit.Part> parts =
+        TableFit.fit(
+            t,
+            FONT_PT,
+            cjk() ? TableFit.CJK_SHEET_DIGIT_EM : TableFit.DIGIT_EM,
+            continuedTitle(t));
     for (int i = 0; i < parts.size(); i++) {
       TableFit.Part part = parts.get(i);
       String name = i == 0 ? sheetName : uniqueSheetName(t.name() + " (" + (i + 1) + ")", used);
