@@ -82,8 +82,7 @@ public final class ExportCommand implements Callable<Integer> {
     String fmt = format.toLowerCase(Locale.ROOT);
     if (!fmt.equals("xlsx") && !fmt.equals("docx") && !fmt.equals("csv")) {
       throw new WorkbenchException(
-          WorkbenchException.Kind.USAGE,
-          "Unknown format '" + format + "'; use xlsx, docx or csv");
+          WorkbenchException.Kind.USAGE, "Unknown format '" + format + "'; use xlsx, docx or csv");
     }
     Set<TableKind> kinds = EnumSet.noneOf(TableKind.class);
     if (tables != null) {

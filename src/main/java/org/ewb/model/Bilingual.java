@@ -5,7 +5,9 @@ public final class Bilingual {
 
   private Bilingual() {}
 
-  /** {@code zh} when {@code lang} is "zh" and it is not empty, {@code en} otherwise, falling back. */
+  /**
+   * {@code zh} when {@code lang} is "zh" and it is not empty, {@code en} otherwise, falling back.
+   */
   public static String pick(String lang, String en, String zh) {
     if ("zh".equals(lang)) {
       return zh.isEmpty() ? en : zh;

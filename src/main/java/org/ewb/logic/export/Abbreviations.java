@@ -62,8 +62,8 @@ public final class Abbreviations {
   }
 
   /**
-   * A whole word: not part of a longer abbreviation (UC-MSC when looking for UC or MSC, aBM-MNC
-   * for BM-MNC), but found before a hyphenated word ("hMSC-based"); an "s" plural is allowed.
+   * A whole word: not part of a longer abbreviation (UC-MSC when looking for UC or MSC, aBM-MNC for
+   * BM-MNC), but found before a hyphenated word ("hMSC-based"); an "s" plural is allowed.
    */
   static Pattern pattern(String abbr) {
     return Pattern.compile(

@@ -33,13 +33,13 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 
 /**
- * Writes {@link ExportTable}s as real Word tables (Apache POI XWPF): a caption ("Table 2."
- * in bold, then the title), headings with merged cells, a three-line table (a 1.5 pt rule above
- * the headings, 0.5 pt below them and under each group heading, 1.5 pt under the body), the
- * heading rows repeated on every page, superscripts as real superscript runs, and the footnotes
- * below. Columns are fitted to the paper at 9 pt by {@link TableFit}; a table too wide for it
- * continues on the next page ("Table 2 (continued)"). One section, landscape when the tables ask
- * for it (ADR 0122).
+ * Writes {@link ExportTable}s as real Word tables (Apache POI XWPF): a caption ("Table 2." in bold,
+ * then the title), headings with merged cells, a three-line table (a 1.5 pt rule above the
+ * headings, 0.5 pt below them and under each group heading, 1.5 pt under the body), the heading
+ * rows repeated on every page, superscripts as real superscript runs, and the footnotes below.
+ * Columns are fitted to the paper at 9 pt by {@link TableFit}; a table too wide for it continues on
+ * the next page ("Table 2 (continued)"). One section, landscape when the tables ask for it (ADR
+ * 0122).
  */
 public final class DocxTableWriter {
 
@@ -81,8 +81,7 @@ public final class DocxTableWriter {
               .map(ExportTable::page)
               .filter(ExportTable.PageSpec::landscape)
               .findFirst()
-              .orElse(
-                  tables.isEmpty() ? ExportTable.PageSpec.A4_LANDSCAPE : tables.get(0).page());
+              .orElse(tables.isEmpty() ? ExportTable.PageSpec.A4_LANDSCAPE : tables.get(0).page());
       long total = tables.stream().mapToLong(t -> t.rows().size()).sum();
       long[] done = {0};
       boolean first = true;
@@ -121,8 +120,7 @@ public final class DocxTableWriter {
     return Localization.lang(loc, "export.table.continued", base);
   }
 
-  private void writeTable(
-      ExportTable t, int[] widths, boolean pageBreak, long[] done, long total) {
+  private void writeTable(ExportTable t, int[] widths, boolean pageBreak, long[] done, long total) {
     // caption: the table's number in bold, then its title
     XWPFParagraph caption = doc.createParagraph();
     caption.setPageBreak(pageBreak);
@@ -146,7 +144,8 @@ public final class DocxTableWriter {
     XWPFTable table = doc.createTable(Math.max(1, nrows), t.columns());
     noBorders(table);
     CTTblPr tblPr = table.getCTTbl().getTblPr();
-    CTTblLayoutType layout = tblPr.isSetTblLayout() ? tblPr.getTblLayout() : tblPr.addNewTblLayout();
+    CTTblLayoutType layout =
+        tblPr.isSetTblLayout() ? tblPr.getTblLayout() : tblPr.addNewTblLayout();
     layout.setType(STTblLayoutType.FIXED);
     int[] twips = new int[t.columns()];
     int totalTwips = 0;
@@ -329,9 +328,10 @@ public final class DocxTableWriter {
 
   /** The document's one section: paper size, orientation and the margins TableFit assumes. */
   private void section(ExportTable.PageSpec page) {
-    CTSectPr sect = doc.getDocument().getBody().isSetSectPr()
-        ? doc.getDocument().getBody().getSectPr()
-        : doc.getDocument().getBody().addNewSectPr();
+    CTSectPr sect =
+        doc.getDocument().getBody().isSetSectPr()
+            ? doc.getDocument().getBody().getSectPr()
+            : doc.getDocument().getBody().addNewSectPr();
     CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
     size.setW(BigInteger.valueOf(Math.round(page.widthPt() * TWIPS_PER_PT)));
     size.setH(BigInteger.valueOf(Math.round(page.heightPt() * TWIPS_PER_PT)));

@@ -15,8 +15,8 @@ import java.util.List;
  * @param rows body rows, each exactly {@code columns} cells
  * @param narrowColumns columns holding only short numbers (e.g. "No."); the writer keeps them
  *     narrow
- * @param label the table's number as printed ("Table 2", "表2"), or "" if unnumbered; a
- *     continuation is titled with it ("Table 2 (continued)")
+ * @param label the table's number as printed ("Table 2", "表2"), or "" if unnumbered; a continuation
+ *     is titled with it ("Table 2 (continued)")
  * @param keyColumns leading columns repeated in every part when the table is split into continued
  *     tables because it is too wide for the paper
  * @param page the paper the table must be legible on

@@ -54,9 +54,7 @@ public final class ProjectExporter {
     return tables;
   }
 
-  /**
-   * Writes the tables as Word tables of one document at {@code file}, replacing it (ADR 0122).
-   */
+  /** Writes the tables as Word tables of one document at {@code file}, replacing it (ADR 0122). */
   public static List<ExportTable> writeDocx(
       ProjectData data, ExportOptions options, Path file, ExportProgress progress) {
     List<ExportTable> tables = tables(data, options);

@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * Fits a table to the printable width of its paper at a fixed body font size, so that it prints
- * legibly instead of being shrunk: column widths come from the content (wide enough for the
- * longest unbreakable word, and for whole values where room allows; the rest wraps), and a table
- * whose columns cannot fit even then is split into continued tables that repeat its key columns
- * ("Table 2 (continued)"). Used by the xlsx and the Word writer alike (ADR 0121).
+ * legibly instead of being shrunk: column widths come from the content (wide enough for the longest
+ * unbreakable word, and for whole values where room allows; the rest wraps), and a table whose
+ * columns cannot fit even then is split into continued tables that repeat its key columns ("Table 2
+ * (continued)"). Used by the xlsx and the Word writer alike (ADR 0121).
  *
  * <p>Widths are in "digit widths" of the body font, as spreadsheets count them; a CJK character
  * counts two (see {@link TextWidth}). A digit is taken as 0.55 em, a little more than in Times New
@@ -22,7 +22,9 @@ public final class TableFit {
   /** Left and right page margins (points). */
   public static final double MARGIN_PT = 36;
 
-  /** A word longer than this many digit widths is broken across lines rather than widen a column. */
+  /**
+   * A word longer than this many digit widths is broken across lines rather than widen a column.
+   */
   static final int MAX_WORD = 24;
 
   /** Whole values up to this many digit widths are kept on one line when there is room. */
@@ -43,8 +45,8 @@ public final class TableFit {
 
   /**
    * A spreadsheet's width unit when the body font is a CJK font that the printing machine lacks:
-   * LibreOffice measures the substitute (Noto Sans CJK) digit, about 0.62 em (measured: the
-   * Chinese sheets printed at 88-90 % with 0.55).
+   * LibreOffice measures the substitute (Noto Sans CJK) digit, about 0.62 em (measured: the Chinese
+   * sheets printed at 88-90 % with 0.55).
    */
   public static final double CJK_SHEET_DIGIT_EM = 0.63;
 
@@ -121,8 +123,7 @@ public final class TableFit {
         pp[i] = pref[cols.get(i)];
       }
       parts.add(
-          new Part(
-              part, widths(pm, pp, all(cols.size()), availFor(t, digit, cols.size())), g > 0));
+          new Part(part, widths(pm, pp, all(cols.size()), availFor(t, digit, cols.size())), g > 0));
     }
     return parts;
   }

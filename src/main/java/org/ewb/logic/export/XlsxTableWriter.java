@@ -42,6 +42,7 @@ public final class XlsxTableWriter {
 
   static final int MIN_WIDTH = 4;
   private static final int ROW_WINDOW = 200;
+
   /** Body and heading size: printed at this size on the chosen paper (ADR 0121). */
   static final double FONT_PT = 9;
 
@@ -52,6 +53,7 @@ public final class XlsxTableWriter {
 
   /** The first header row: the title is row 0, row 1 is blank. */
   static final int HEADER_ROW = 2;
+
   private static final byte[] INVALID_FILL = {(byte) 0xFF, (byte) 0xD8, (byte) 0xD8};
 
   private final String lang;
@@ -149,10 +151,7 @@ public final class XlsxTableWriter {
   private void writeSheet(ExportTable t, String sheetName, long[] done, long total) {
     List<TableFit.Part> parts =
         TableFit.fit(
-            t,
-            FONT_PT,
-            cjk() ? TableFit.CJK_SHEET_DIGIT_EM : TableFit.DIGIT_EM,
-            continuedTitle(t));
+            t, FONT_PT, cjk() ? TableFit.CJK_SHEET_DIGIT_EM : TableFit.DIGIT_EM, continuedTitle(t));
     for (int i = 0; i < parts.size(); i++) {
       TableFit.Part part = parts.get(i);
       String name = i == 0 ? sheetName : uniqueSheetName(t.name() + " (" + (i + 1) + ")", used);
@@ -268,7 +267,8 @@ public final class XlsxTableWriter {
             String shown = ec.marker().isEmpty() ? ec.text() : ec.text() + ec.marker();
             setText(cell, shown, bodyFont, bodyScript);
             int lines =
-                TextWidth.lines(ec.displayText(), capacity(widths[c], TextWidth.hasWide(ec.text())));
+                TextWidth.lines(
+                    ec.displayText(), capacity(widths[c], TextWidth.hasWide(ec.text())));
             height = Math.max(height, lines * lineHeight(FONT_PT, TextWidth.hasWide(ec.text())));
           }
           case EMPTY -> {

@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Legible by construction: LibreOffice prints the xlsx and the docx of both sample layouts to PDF
  * (A4 landscape, as the layouts ask), and every character on every page is at least 8 pt, the
  * smallest size journals accept in tables; the printed text holds every printed cell. The size of
- * each glyph is read with PDFBox from the PDF's text rendering matrix (font size times the text
- * and page scaling), so a sheet that LibreOffice shrinks to fit the page fails.
+ * each glyph is read with PDFBox from the PDF's text rendering matrix (font size times the text and
+ * page scaling), so a sheet that LibreOffice shrinks to fit the page fails.
  *
  * <p>Skipped, saying so, when {@code soffice} is not installed; CI's {@code .ci/run} installs
  * libreoffice-calc-nogui and libreoffice-writer-nogui.
@@ -92,9 +92,7 @@ class LegiblePrintTest {
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       pages = doc.getNumberOfPages();
       assertEquals(
-          595,
-          Math.round(doc.getPage(0).getMediaBox().getHeight()),
-          "A4 landscape (595 pt high)");
+          595, Math.round(doc.getPage(0).getMediaBox().getHeight()), "A4 landscape (595 pt high)");
       PDFTextStripper stripper =
           new PDFTextStripper() {
             @Override
@@ -117,16 +115,24 @@ class LegiblePrintTest {
     ExportTable t = ProjectExporter.tables(data, options).get(0);
     int scripts = scriptChars(t, pages, format.equals("xlsx"));
     List<Double> all = new ArrayList<>();
-    sizes.forEach((size, n) -> {
-      for (int i = 0; i < n; i++) {
-        all.add(size);
-      }
-    });
+    sizes.forEach(
+        (size, n) -> {
+          for (int i = 0; i < n; i++) {
+            all.add(size);
+          }
+        });
     assertTrue(all.size() > scripts, "fewer glyphs than script characters");
     double smallestBody = all.get(scripts);
     assertTrue(
         smallestBody >= MIN_PT,
-        layout + " " + lang + " " + format + ": smallest body text " + smallestBody + " pt; sizes "
+        layout
+            + " "
+            + lang
+            + " "
+            + format
+            + ": smallest body text "
+            + smallestBody
+            + " pt; sizes "
             + sizes);
     // every printed cell reached the paper (whitespace and line breaks aside)
     String flat = text.toString().replaceAll("\\s+", "");
@@ -157,8 +163,7 @@ class LegiblePrintTest {
     // a sheet shows a number's mark through its number format, as a plain character
     t.rows()
         .forEach(
-            r ->
-                r.forEach(c -> texts.add(c.isNumber() && sheet ? "" : c.text() + c.marker())));
+            r -> r.forEach(c -> texts.add(c.isNumber() && sheet ? "" : c.text() + c.marker())));
     texts.addAll(t.footnotes());
     int n = 0;
     for (String s : texts) {
@@ -194,7 +199,8 @@ class LegiblePrintTest {
     String name = file.getFileName().toString().replaceAll("\\.[a-z]+$", ".pdf");
     Path pdf = out.resolve(name);
     assertTrue(
-        Files.isRegularFile(pdf), "no PDF from soffice: " + Files.readString(dir.resolve("soffice.log")));
+        Files.isRegularFile(pdf),
+        "no PDF from soffice: " + Files.readString(dir.resolve("soffice.log")));
     return pdf;
   }
 

@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The two table layouts of the committed stem-cell sample, exported in both languages, equal the
  * printed tables cell by cell: seed 002 表1 (5 rows x 12 columns) and seed 004 Table 2 (18 x 13).
- * Expected cells are read here, independently of the builder, from the transcription of the
- * printed tables ({@code sample-projects/sources/printed-tables/*.csv}, written from the seed
- * texts); the export runs on the committed {@code .ewb} file.
+ * Expected cells are read here, independently of the builder, from the transcription of the printed
+ * tables ({@code sample-projects/sources/printed-tables/*.csv}, written from the seed texts); the
+ * export runs on the committed {@code .ewb} file.
  */
 class PrintedLayoutsTest {
 
@@ -42,7 +42,8 @@ class PrintedLayoutsTest {
   }
 
   private static ProjectData sample() {
-    return SqliteProjectStore.readSnapshot(repo().resolve("sample-projects/stem-cell-diabetes.ewb"));
+    return SqliteProjectStore.readSnapshot(
+        repo().resolve("sample-projects/stem-cell-diabetes.ewb"));
   }
 
   /** The printed table: "head" and row numbers, per language, the cells in printed order. */
@@ -79,8 +80,7 @@ class PrintedLayoutsTest {
       String layout, String file, String lang, int rows, int columns, String titleStart)
       throws IOException {
     ProjectData data = sample();
-    ExportTable t =
-        CharacteristicsTableExporter.build(data, TableLayouts.find(data, layout), lang);
+    ExportTable t = CharacteristicsTableExporter.build(data, TableLayouts.find(data, layout), lang);
     Map<String, List<String>> expected = printed(file, lang);
 
     assertEquals(columns, t.columns(), "columns");
@@ -99,8 +99,7 @@ class PrintedLayoutsTest {
         assertEquals(want.get(c), cell.text(), where);
         assertFalse(PROVENANCE.matcher(cell.text()).find(), where + ": " + cell.text());
         // numbers as numbers: a plain decimal is a numeric cell, anything else text
-        assertEquals(
-            ExportCell.isPlainDecimal(want.get(c)), cell.isNumber(), where + " numeric");
+        assertEquals(ExportCell.isPlainDecimal(want.get(c)), cell.isNumber(), where + " numeric");
         compared++;
       }
     }
@@ -116,8 +115,7 @@ class PrintedLayoutsTest {
   })
   void notesBecomeFootnoteMarksInOrder(String layout, String lang, int notes) {
     ProjectData data = sample();
-    ExportTable t =
-        CharacteristicsTableExporter.build(data, TableLayouts.find(data, layout), lang);
+    ExportTable t = CharacteristicsTableExporter.build(data, TableLayouts.find(data, layout), lang);
     List<String> marks = new ArrayList<>();
     for (List<ExportCell> row : t.rows()) {
       for (ExportCell c : row) {
