@@ -69,6 +69,7 @@ public final class XlsxTableWriter {
   private Scripts titleScript;
   private Scripts footScript;
   private final Set<String> used = new HashSet<>();
+  private boolean rich;
 
   private XlsxTableWriter(String lang, ExportProgress progress) {
     this.lang = lang;
@@ -83,8 +84,11 @@ public final class XlsxTableWriter {
   }
 
   private void writeAll(List<ExportTable> tables, OutputStream out) throws IOException {
-    // a shared strings table, because SXSSF's inline strings cannot hold rich-text runs
-    wb = new SXSSFWorkbook(null, ROW_WINDOW, false, true);
+    // SXSSF's inline strings cannot hold rich-text runs, so a workbook with super- or subscripts
+    // uses a shared strings table; it costs several times the CPU per string (XmlBeans), so a
+    // workbook without scripts keeps the fast inline strings (ADR 0121)
+    rich = tables.stream().anyMatch(XlsxTableWriter::hasScripts);
+    wb = new SXSSFWorkbook(null, ROW_WINDOW, false, rich);
     try {
       String fontName = "zh".equals(lang) ? "SimSun" : "Times New Roman";
       // the default font (index 0) sets the unit of column widths: make it the body font, so that
@@ -108,6 +112,32 @@ public final class XlsxTableWriter {
     } finally {
       wb.close();
     }
+  }
+
+  /** Whether any text of {@code t} has super- or subscripts (rich-text runs). */
+  static boolean hasScripts(ExportTable t) {
+    if (RichText.hasScripts(t.title())) {
+      return true;
+    }
+    for (HeaderCell h : t.header()) {
+      if (RichText.hasScripts(h.text())) {
+        return true;
+      }
+    }
+    for (String f : t.footnotes()) {
+      if (RichText.hasScripts(f)) {
+        return true;
+      }
+    }
+    for (List<ExportCell> row : t.rows()) {
+      for (ExportCell c : row) {
+        if (c.kind() == ExportCell.Kind.TEXT
+            && (RichText.hasScripts(c.text()) || RichText.hasScripts(c.marker()))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private Font font(String name, double points, boolean bold) {
@@ -349,7 +379,7 @@ public final class XlsxTableWriter {
    * ᵃ), as a rich-text string whose script runs use raised or lowered fonts.
    */
   private void setText(Cell cell, String text, Font base, Scripts scripts) {
-    if (!RichText.hasScripts(text)) {
+    if (!rich || !RichText.hasScripts(text)) {
       cell.setCellValue(text);
       return;
     }
