@@ -32,7 +32,8 @@ import org.ewb.model.TimePoint;
  * Export benchmark (not a test): a synthetic project of N studies (default 5,000) x 2 arms with 12
  * characteristic fields, a continuous outcome with 3 time points and a dichotomous one with 2;
  * exports xlsx and CSV and prints wall times; then a Word table of the characteristics of 1,000
- * studies (third argument: another count), twice (the first run includes class loading). Run with {@code /usr/bin/time -v} for peak memory:
+ * studies (third argument: another count), twice (the first run includes class loading). Run with
+ * {@code /usr/bin/time -v} for peak memory:
  *
  * <pre>
  * mvn -q test-compile && /usr/bin/time -v java -Xmx1g -cp target/classes:target/test-classes:$(cat cp.txt) \
