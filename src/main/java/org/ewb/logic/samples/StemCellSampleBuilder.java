@@ -183,7 +183,6 @@ public final class StemCellSampleBuilder {
 
   /** Fills the empty project behind {@code repo}; all edits in one transaction. */
   public void build(ProjectRepository repo) {
-    PrintedTables printed = PrintedTables.read(sourcesDir.resolve("printed-tables"));
     CsvTable studies =
         CsvTable.read(
             sourcesDir.resolve("seed-data/studies.csv"),
@@ -255,7 +254,7 @@ public final class StemCellSampleBuilder {
             "randomised",
             "randomised_from");
     Plan plan = new Plan(studies, outcomes, studyMap, armMap);
-    plan.printed = printed;
+    plan.printed = PrintedTables.read(sourcesDir.resolve("printed-tables"));
     repo.inTransaction(() -> plan.write(repo));
   }
 
