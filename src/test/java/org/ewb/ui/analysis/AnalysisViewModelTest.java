@@ -69,7 +69,10 @@ class AnalysisViewModelTest {
   private static Row row(Sheet s, String label) {
     for (Row r : s) {
       Cell c = r.getCell(1);
-      if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().equals(label)) {
+      // "τ²" is written as "τ" and a superscript run "2" (rich text): its plain string is "τ2"
+      if (c != null
+          && c.getCellType() == CellType.STRING
+          && c.getStringCellValue().equals(label.replace("²", "2"))) {
         return r;
       }
     }
