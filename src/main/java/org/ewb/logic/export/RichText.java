@@ -33,11 +33,15 @@ public final class RichText {
   public static boolean hasScripts(String s) {
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
-      if (SUPER_CHARS.indexOf(ch) >= 0 || SUB_CHARS.indexOf(ch) >= 0) {
+      // every script character is at or above U+00B2 (²): plain ASCII text is decided at once
+      if (ch >= '\u00B2' && (SUPER_CHARS.indexOf(ch) >= 0 || SUB_CHARS.indexOf(ch) >= 0)) {
+        return true;
+      }
+      if ((ch == '^' || ch == '_') && i + 1 < s.length() && s.charAt(i + 1) == '{') {
         return true;
       }
     }
-    return s.contains("^{") || s.contains("_{");
+    return false;
   }
 
   /** The runs of {@code s}; one NORMAL run when it has no scripts. */
