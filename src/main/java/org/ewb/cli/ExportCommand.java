@@ -23,22 +23,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code export xlsx|csv}: writes the manuscript tables of a project (characteristics of included
- * studies, outcome data, analysis results) as one workbook or as CSV files.
+ * {@code export xlsx|docx|csv}: writes the manuscript tables of a project (characteristics of
+ * included studies, outcome data, analysis results) as one workbook, one Word document or as CSV
+ * files.
  */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
       "Export manuscript tables: characteristics of included studies, outcome data, analyses.",
-      "xlsx: one workbook, a sheet per table. csv: one UTF-8 (BOM) file per table; --out is a"
+      "xlsx: one workbook, a sheet per table. docx: one Word document, a Word table per table."
+          + " csv: one UTF-8 (BOM) file per table; --out is a"
           + " folder (files <table>.csv) or a name ending in .csv (files <name>-<table>.csv)."
     })
 public final class ExportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FORMAT", description = "xlsx or csv")
+  @Parameters(index = "0", paramLabel = "FORMAT", description = "xlsx, docx or csv")
   String format;
 
   @Option(
@@ -52,7 +54,7 @@ public final class ExportCommand implements Callable<Integer> {
       names = "--out",
       required = true,
       paramLabel = "PATH",
-      description = "Workbook to write (xlsx), or folder / name.csv (csv).")
+      description = "Workbook (xlsx) or document (docx) to write, or folder / name.csv (csv).")
   Path out;
 
   @Option(
@@ -78,9 +80,9 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String fmt = format.toLowerCase(Locale.ROOT);
-    if (!fmt.equals("xlsx") && !fmt.equals("csv")) {
+    if (!fmt.equals("xlsx") && !fmt.equals("docx") && !fmt.equals("csv")) {
       throw new WorkbenchException(
-          WorkbenchException.Kind.USAGE, "Unknown format '" + format + "'; use xlsx or csv");
+          WorkbenchException.Kind.USAGE, "Unknown format '" + format + "'; use xlsx, docx or csv");
     }
     Set<TableKind> kinds = EnumSet.noneOf(TableKind.class);
     if (tables != null) {
@@ -107,6 +109,13 @@ public final class ExportCommand implements Callable<Integer> {
       w.println("Wrote " + target);
       for (ExportTable t : written) {
         w.println("  sheet " + t.name() + ": " + t.rows().size() + " rows");
+      }
+    } else if (fmt.equals("docx")) {
+      List<ExportTable> written =
+          ProjectExporter.writeDocx(data, options, target, ExportProgress.NONE);
+      w.println("Wrote " + target);
+      for (ExportTable t : written) {
+        w.println("  table " + t.name() + ": " + t.rows().size() + " rows");
       }
     } else {
       for (Path f : ProjectExporter.writeCsv(data, options, target, ExportProgress.NONE)) {

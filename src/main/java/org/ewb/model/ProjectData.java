@@ -21,9 +21,11 @@ public record ProjectData(
     List<Measurement> measurements,
     List<GenericEstimate> genericEstimates,
     List<TableLayout> layouts,
-    List<SavedAnalysis> analyses) {
+    List<SavedAnalysis> analyses,
+    LayoutContent layoutContent) {
 
   public ProjectData {
+    layoutContent = layoutContent == null ? LayoutContent.EMPTY : layoutContent;
     studies = List.copyOf(studies);
     fields = List.copyOf(fields);
     values = List.copyOf(values);
@@ -34,6 +36,51 @@ public record ProjectData(
     genericEstimates = List.copyOf(genericEstimates);
     layouts = List.copyOf(layouts);
     analyses = List.copyOf(analyses);
+  }
+
+  /** A project without per-layout values, headings, print options or glossary. */
+  public ProjectData(
+      Project project,
+      List<Study> studies,
+      List<CharacteristicField> fields,
+      List<CharacteristicValue> values,
+      List<Arm> arms,
+      List<Outcome> outcomes,
+      List<TimePoint> timePoints,
+      List<Measurement> measurements,
+      List<GenericEstimate> genericEstimates,
+      List<TableLayout> layouts,
+      List<SavedAnalysis> analyses) {
+    this(
+        project,
+        studies,
+        fields,
+        values,
+        arms,
+        outcomes,
+        timePoints,
+        measurements,
+        genericEstimates,
+        layouts,
+        analyses,
+        LayoutContent.EMPTY);
+  }
+
+  /** This snapshot with other layout content (e.g. read from the store beside a cache). */
+  public ProjectData withLayoutContent(LayoutContent content) {
+    return new ProjectData(
+        project,
+        studies,
+        fields,
+        values,
+        arms,
+        outcomes,
+        timePoints,
+        measurements,
+        genericEstimates,
+        layouts,
+        analyses,
+        content);
   }
 
   public Optional<Outcome> outcome(String name) {

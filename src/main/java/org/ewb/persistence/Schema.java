@@ -140,7 +140,32 @@ final class Schema {
                   "ALTER TABLE outcome ADD COLUMN default_measure TEXT NOT NULL DEFAULT ''",
                   "ALTER TABLE outcome ADD COLUMN decimals INTEGER"
                       + " CHECK (decimals IS NULL OR decimals BETWEEN 0 AND 10)")),
-          new Migration(5, "reserved", List.of()),
+          new Migration(
+              5,
+              "per-layout printed values, headings and print options; glossary (ADR 0120)",
+              List.of(
+                  // no foreign key to table_layout: putLayout replaces its row (INSERT OR
+                  // REPLACE), which must not cascade; deleteLayout deletes these rows itself
+                  "CREATE TABLE layout_options (layout_id INTEGER PRIMARY KEY,"
+                      + " table_number INTEGER NOT NULL DEFAULT 0 CHECK (table_number >= 0),"
+                      + " number_column INTEGER NOT NULL DEFAULT 1 CHECK (number_column IN (0, 1)),"
+                      + " paper TEXT NOT NULL DEFAULT 'A4' CHECK (paper IN ('A4','LETTER')),"
+                      + " landscape INTEGER NOT NULL DEFAULT 1 CHECK (landscape IN (0, 1)))",
+                  "CREATE TABLE layout_column (layout_id INTEGER NOT NULL,"
+                      + " column_key TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0,"
+                      + " heading_en TEXT NOT NULL DEFAULT '', heading_zh TEXT NOT NULL DEFAULT '',"
+                      + " group_en TEXT NOT NULL DEFAULT '', group_zh TEXT NOT NULL DEFAULT '',"
+                      + " PRIMARY KEY (layout_id, column_key))",
+                  "CREATE TABLE layout_cell (layout_id INTEGER NOT NULL,"
+                      + " study_id INTEGER NOT NULL REFERENCES study(id) ON DELETE CASCADE,"
+                      + " column_key TEXT NOT NULL,"
+                      + " value_en TEXT NOT NULL DEFAULT '', value_zh TEXT NOT NULL DEFAULT '', "
+                      + PROV
+                      + ", note_en TEXT NOT NULL DEFAULT '', note_zh TEXT NOT NULL DEFAULT '',"
+                      + " PRIMARY KEY (layout_id, study_id, column_key))",
+                  "CREATE INDEX layout_cell_study ON layout_cell(study_id)",
+                  "CREATE TABLE glossary (abbreviation TEXT PRIMARY KEY,"
+                      + " en TEXT NOT NULL DEFAULT '', zh TEXT NOT NULL DEFAULT '')")),
           new Migration(
               6,
               "bibliographic records of studies (import of reference files)",

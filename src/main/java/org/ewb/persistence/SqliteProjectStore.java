@@ -35,6 +35,11 @@ import org.ewb.model.CharacteristicField;
 import org.ewb.model.CharacteristicValue;
 import org.ewb.model.FieldType;
 import org.ewb.model.GenericEstimate;
+import org.ewb.model.GlossaryEntry;
+import org.ewb.model.LayoutCell;
+import org.ewb.model.LayoutColumn;
+import org.ewb.model.LayoutContent;
+import org.ewb.model.LayoutOptions;
 import org.ewb.model.Measurement;
 import org.ewb.model.Outcome;
 import org.ewb.model.OutcomeKind;
@@ -1165,7 +1170,129 @@ public final class SqliteProjectStore
 
   @Override
   public void deleteLayout(long layoutId) {
-    deleteById("table_layout", layoutId);
+    write(
+        () -> {
+          for (String table : List.of("layout_cell", "layout_column", "layout_options")) {
+            PreparedStatement ps = ps("DELETE FROM " + table + " WHERE layout_id = ?");
+            ps.setLong(1, layoutId);
+            ps.executeUpdate();
+          }
+          deleteById("table_layout", layoutId);
+          return null;
+        });
+  }
+
+  @Override
+  public LayoutContent layoutContent() {
+    return read(() -> new SnapshotReader(conn).layoutContent());
+  }
+
+  @Override
+  public void putLayoutContent(
+      LayoutOptions options, List<LayoutColumn> columns, List<LayoutCell> cells) {
+    long id = options.layoutId();
+    write(
+        () -> {
+          PreparedStatement exists = ps("SELECT count(*) FROM table_layout WHERE id = ?");
+          exists.setLong(1, id);
+          try (ResultSet rs = exists.executeQuery()) {
+            rs.next();
+            if (rs.getInt(1) == 0) {
+              throw noSuch("table layout", id);
+            }
+          }
+          for (String table : List.of("layout_cell", "layout_column", "layout_options")) {
+            PreparedStatement ps = ps("DELETE FROM " + table + " WHERE layout_id = ?");
+            ps.setLong(1, id);
+            ps.executeUpdate();
+          }
+          PreparedStatement po =
+              ps(
+                  "INSERT INTO layout_options(layout_id, table_number, number_column, paper,"
+                      + " landscape) VALUES (?, ?, ?, ?, ?)");
+          po.setLong(1, id);
+          po.setInt(2, options.tableNumber());
+          po.setInt(3, options.numberColumn() ? 1 : 0);
+          po.setString(4, options.paper().name());
+          po.setInt(5, options.landscape() ? 1 : 0);
+          po.executeUpdate();
+          PreparedStatement pc =
+              ps(
+                  "INSERT INTO layout_column(layout_id, column_key, position, heading_en,"
+                      + " heading_zh, group_en, group_zh) VALUES (?, ?, ?, ?, ?, ?, ?)");
+          int position = 0;
+          for (LayoutColumn c : columns) {
+            if (c.layoutId() != id) {
+              throw new IllegalArgumentException(
+                  "column " + c.column() + " belongs to layout " + c.layoutId() + ", not " + id);
+            }
+            pc.setLong(1, id);
+            pc.setString(2, c.column());
+            pc.setInt(3, position++);
+            pc.setString(4, c.headingEn());
+            pc.setString(5, c.headingZh());
+            pc.setString(6, c.groupEn());
+            pc.setString(7, c.groupZh());
+            pc.executeUpdate();
+          }
+          for (LayoutCell c : cells) {
+            if (c.layoutId() != id) {
+              throw new IllegalArgumentException(
+                  "a cell of study " + c.studyId() + " belongs to layout " + c.layoutId());
+            }
+            putLayoutCell(c);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void putLayoutCell(LayoutCell c) {
+    write(
+        () -> {
+          if (c.isEmpty()) {
+            PreparedStatement ps =
+                ps(
+                    "DELETE FROM layout_cell WHERE layout_id = ? AND study_id = ?"
+                        + " AND column_key = ?");
+            ps.setLong(1, c.layoutId());
+            ps.setLong(2, c.studyId());
+            ps.setString(3, c.column());
+            ps.executeUpdate();
+            return null;
+          }
+          PreparedStatement ps =
+              ps(
+                  "INSERT OR REPLACE INTO layout_cell(layout_id, study_id, column_key, value_en,"
+                      + " value_zh, prov_source, prov_location, prov_quote, prov_note, note_en,"
+                      + " note_zh) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          ps.setLong(1, c.layoutId());
+          ps.setLong(2, c.studyId());
+          ps.setString(3, c.column());
+          ps.setString(4, c.valueEn());
+          ps.setString(5, c.valueZh());
+          int i = bindProv(ps, 6, c.provenance());
+          ps.setString(i++, c.noteEn());
+          ps.setString(i, c.noteZh());
+          ps.executeUpdate();
+          return null;
+        });
+  }
+
+  @Override
+  public void putGlossary(List<GlossaryEntry> entries) {
+    write(
+        () -> {
+          exec("DELETE FROM glossary");
+          PreparedStatement ps = ps("INSERT INTO glossary(abbreviation, en, zh) VALUES (?, ?, ?)");
+          for (GlossaryEntry e : entries) {
+            ps.setString(1, e.abbreviation());
+            ps.setString(2, e.en());
+            ps.setString(3, e.zh());
+            ps.executeUpdate();
+          }
+          return null;
+        });
   }
 
   @Override
@@ -1780,7 +1907,73 @@ public final class SqliteProjectStore
           measurements,
           generics,
           layouts,
-          analyses);
+          analyses,
+          layoutContent());
+    }
+
+    /** Per-layout values, headings and options, and the glossary. */
+    LayoutContent layoutContent() throws SQLException {
+      List<LayoutCell> cells = new ArrayList<>();
+      List<LayoutColumn> columns = new ArrayList<>();
+      List<LayoutOptions> options = new ArrayList<>();
+      List<GlossaryEntry> glossary = new ArrayList<>();
+      try (Statement st = c.createStatement()) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT layout_id, table_number, number_column, paper, landscape"
+                    + " FROM layout_options ORDER BY layout_id")) {
+          while (rs.next()) {
+            options.add(
+                new LayoutOptions(
+                    rs.getLong(1),
+                    rs.getInt(2),
+                    rs.getInt(3) != 0,
+                    LayoutOptions.Paper.valueOf(rs.getString(4)),
+                    rs.getInt(5) != 0));
+          }
+        }
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT layout_id, column_key, heading_en, heading_zh, group_en, group_zh"
+                    + " FROM layout_column ORDER BY layout_id, position, column_key")) {
+          while (rs.next()) {
+            columns.add(
+                new LayoutColumn(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6)));
+          }
+        }
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT layout_id, study_id, column_key, value_en, value_zh, prov_source,"
+                    + " prov_location, prov_quote, prov_note, note_en, note_zh FROM layout_cell"
+                    + " ORDER BY layout_id, study_id, column_key")) {
+          while (rs.next()) {
+            cells.add(
+                new LayoutCell(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    prov(rs, 6),
+                    rs.getString(10),
+                    rs.getString(11)));
+          }
+        }
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT abbreviation, en, zh FROM glossary ORDER BY abbreviation COLLATE NOCASE")) {
+          while (rs.next()) {
+            glossary.add(new GlossaryEntry(rs.getString(1), rs.getString(2), rs.getString(3)));
+          }
+        }
+      }
+      return new LayoutContent(cells, columns, options, glossary);
     }
   }
 

@@ -31,7 +31,9 @@ import org.ewb.model.TimePoint;
 /**
  * Export benchmark (not a test): a synthetic project of N studies (default 5,000) x 2 arms with 12
  * characteristic fields, a continuous outcome with 3 time points and a dichotomous one with 2;
- * exports xlsx and CSV and prints wall times. Run with {@code /usr/bin/time -v} for peak memory:
+ * exports xlsx and CSV and prints wall times; then a Word table of the characteristics of 1,000
+ * studies (third argument: another count), twice (the first run includes class loading). Run with
+ * {@code /usr/bin/time -v} for peak memory:
  *
  * <pre>
  * mvn -q test-compile && /usr/bin/time -v java -Xmx1g -cp target/classes:target/test-classes:$(cat cp.txt) \
@@ -79,6 +81,29 @@ public final class ExportBench {
     System.out.printf(
         "csv (tables + write):  %.2f s wall, %.2f s CPU (%d files)%n",
         (t3 - t2) / 1e9, (c3 - c2) / 1e9, csv.size());
+    // Word: the characteristics table of the first 1,000 studies (a Word table of 1,000 rows)
+    int wordRows = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+    ProjectData small = synthetic(wordRows);
+    ExportOptions characteristics =
+        new ExportOptions(
+            java.util.EnumSet.of(org.ewb.logic.export.TableKind.CHARACTERISTICS), null, "en");
+    for (int run = 1; run <= 2; run++) {
+      long t4 = System.nanoTime();
+      long c4 = cpu.getCurrentThreadCpuTime();
+      List<ExportTable> w =
+          ProjectExporter.writeDocx(
+              small, characteristics, dir.resolve("bench.docx"), ExportProgress.NONE);
+      long t5 = System.nanoTime();
+      long c5 = cpu.getCurrentThreadCpuTime();
+      System.out.printf(
+          "docx run %d, %d rows x %d columns (tables + write): %.2f s wall, %.2f s CPU (%d bytes)%n",
+          run,
+          w.get(0).rows().size(),
+          w.get(0).columns(),
+          (t5 - t4) / 1e9,
+          (c5 - c4) / 1e9,
+          Files.size(dir.resolve("bench.docx")));
+    }
   }
 
   static ProjectData synthetic(int n) {

@@ -90,7 +90,7 @@ class ExportCommandTest {
           List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3)));
       assertEquals(
           "表1 我国干细胞治疗1型糖尿病临床试验总结", wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue());
-      assertEquals(42, wb.getSheetAt(0).getRow(7).getCell(2).getNumericCellValue());
+      assertEquals(42, wb.getSheetAt(0).getRow(8).getCell(2).getNumericCellValue());
     }
     assertTrue(out.toString().contains("sheet 研究特征: 5 rows"), out::toString);
   }
@@ -174,7 +174,8 @@ class ExportCommandTest {
   void unknownFormatTableAndLanguageAreUsageErrors() {
     assertEquals(
         ExitCodes.ERROR, run("export", "pdf", "--project", project.toString(), "--out", "x"));
-    assertTrue(err.toString().contains("Unknown format 'pdf'; use xlsx or csv"), err::toString);
+    assertTrue(
+        err.toString().contains("Unknown format 'pdf'; use xlsx, docx or csv"), err::toString);
     assertEquals(
         ExitCodes.ERROR,
         run(
@@ -242,36 +243,24 @@ class ExportCommandTest {
         XSSFWorkbook wb = new XSSFWorkbook(in)) {
       var s = wb.getSheetAt(0);
       assertEquals(
-          "Clinical trials of hMSC-based therapy in patients with T1DM or T2DM",
+          "Table 2. Clinical trials of hMSC-based therapy in patients with T1DM or T2DM",
           s.getRow(0).getCell(0).getStringCellValue());
-      assertEquals("No.", s.getRow(1).getCell(0).getStringCellValue());
-      assertEquals("Ref. (seed 004 Table 2)", s.getRow(2).getCell(1).getStringCellValue());
-      // title and two header rows, then the 18 rows of seed 004 Table 2 as printed (seed 004
-      // L156-L348: not in reference order), then the footnotes
-      List<String> numbers = new ArrayList<>();
-      for (int i = 1; i <= 18; i++) {
-        numbers.add(Integer.toString(i));
-      }
-      assertEquals(numbers, bodyColumn(s, 3, 18, 0));
+      // one heading row as printed (no numbering column, no group headings), then the 18 rows
+      // of seed 004 Table 2 in printed order (seed 004 L156-L348: not in reference order)
+      assertEquals("Ref.", s.getRow(2).getCell(0).getStringCellValue());
+      assertEquals("Follow-up period (M)", s.getRow(2).getCell(12).getStringCellValue());
       assertEquals(
           List.of(
               "145", "30", "146", "147", "148", "160", "149", "32", "150", "151", "152", "153",
               "155", "156", "157", "158", "159", "85"),
-          bodyColumn(s, 3, 18, 1));
-      assertEquals(CellType.NUMERIC, s.getRow(3).getCell(1).getCellType());
-      String after = s.getRow(21).getCell(0).getStringCellValue();
-      assertTrue(after.startsWith("ASC, adipose-derived"), after);
+          bodyColumn(s, 3, 18, 0));
+      assertEquals(CellType.NUMERIC, s.getRow(3).getCell(0).getCellType());
+      // a blank row, then the footnotes
+      assertEquals(null, s.getRow(21).getCell(0));
+      String after = s.getRow(22).getCell(0).getStringCellValue();
+      assertTrue(after.startsWith("Abbreviations: aBM-MNC"), after);
       assertTrue(
-          s.getMergedRegions().stream()
-              .anyMatch(
-                  r ->
-                      r.getFirstRow() == 1
-                          && r.getLastRow() == 1
-                          && r.getNumberOfCells() == 5
-                          && s.getRow(1)
-                              .getCell(r.getFirstColumn())
-                              .getStringCellValue()
-                              .equals("Participants")),
+          s.getMergedRegions().stream().noneMatch(r -> r.getFirstRow() == 2),
           () -> s.getMergedRegions().toString());
     }
   }
@@ -298,9 +287,9 @@ class ExportCommandTest {
     try (InputStream in = Files.newInputStream(t1);
         XSSFWorkbook wb = new XSSFWorkbook(in)) {
       var s = wb.getSheetAt(0);
-      assertEquals("我国干细胞治疗1型糖尿病临床试验总结", s.getRow(0).getCell(0).getStringCellValue());
-      assertEquals("序号", s.getRow(1).getCell(0).getStringCellValue());
-      // one numbering column only: the table's row number is not repeated as a field
+      assertEquals("表1　我国干细胞治疗1型糖尿病临床试验总结", s.getRow(0).getCell(0).getStringCellValue());
+      // the printed headings, one row; one numbering column
+      assertEquals("No.", s.getRow(2).getCell(0).getStringCellValue());
       assertEquals("研究类型", s.getRow(2).getCell(1).getStringCellValue());
       assertEquals("受试者数量", s.getRow(2).getCell(2).getStringCellValue());
       assertEquals(List.of("1", "2", "3", "4", "5"), bodyColumn(s, 3, 5, 0));
@@ -309,9 +298,9 @@ class ExportCommandTest {
       assertEquals(
           List.of("Li L R, Zhu D L", "Gu W Q, Ning G", "Zhao Y", "Hu J X, Wang Y", "Cai J, Tan J"),
           bodyColumn(s, 3, 5, 9));
-      // the row after the fifth study is the footnote, not a sixth study
-      String foot = s.getRow(8).getCell(0).getStringCellValue();
-      assertTrue(foot.startsWith("AHSCT："), foot);
+      // a blank row after the fifth study, then the footnotes
+      String foot = s.getRow(9).getCell(0).getStringCellValue();
+      assertTrue(foot.startsWith("−：未报告"), foot);
     }
   }
 
@@ -344,7 +333,8 @@ class ExportCommandTest {
       for (int i = 1; i <= included; i++) {
         numbers.add(Integer.toString(i));
       }
-      assertEquals(numbers, bodyColumn(s, 3, included, 0));
+      // title, a blank row, two heading rows, then the body
+      assertEquals(numbers, bodyColumn(s, 4, included, 0));
     }
   }
 
@@ -413,9 +403,9 @@ class ExportCommandTest {
           "Insulin independence at 12 months — RR: Insulin independence, 12 months, risk ratio (RR)",
           s.getRow(0).getCell(0).getStringCellValue());
       // Yao 2022 at 12 months: 3/5 insulin independent in each arm, RR = 1 (seed 000 case 1)
-      assertEquals("Yao 2022", s.getRow(3).getCell(1).getStringCellValue());
-      assertEquals(1.0, s.getRow(3).getCell(2).getNumericCellValue(), 1e-12);
-      assertEquals(100.0, s.getRow(3).getCell(5).getNumericCellValue(), 1e-9);
+      assertEquals("Yao 2022", s.getRow(4).getCell(1).getStringCellValue());
+      assertEquals(1.0, s.getRow(4).getCell(2).getNumericCellValue(), 1e-12);
+      assertEquals(100.0, s.getRow(4).getCell(5).getNumericCellValue(), 1e-9);
       List<String> all = new ArrayList<>();
       DataFormatter fmt = new DataFormatter();
       s.forEach(r -> r.forEach(c -> all.add(fmt.formatCellValue(c))));

@@ -37,8 +37,13 @@ public final class Abbreviations {
 
   /** The glossary entries occurring as whole words in {@code texts}, sorted alphabetically. */
   public static List<Entry> foundIn(Collection<String> texts) {
+    return foundIn(texts, GLOSSARY);
+  }
+
+  /** The entries of {@code glossary} occurring as whole words in {@code texts}, alphabetical. */
+  public static List<Entry> foundIn(Collection<String> texts, List<Entry> glossary) {
     Map<String, Entry> found = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (Entry e : GLOSSARY) {
+    for (Entry e : glossary) {
       for (String t : texts) {
         if (t.contains(e.abbreviation()) && e.pattern().matcher(t).find()) {
           found.put(e.abbreviation(), e);
@@ -47,6 +52,22 @@ public final class Abbreviations {
       }
     }
     return new ArrayList<>(found.values());
+  }
+
+  /** A project glossary as entries with their whole-word patterns. */
+  public static List<Entry> entries(List<org.ewb.model.GlossaryEntry> glossary) {
+    return glossary.stream()
+        .map(g -> new Entry(g.abbreviation(), g.en(), g.zh(), pattern(g.abbreviation())))
+        .toList();
+  }
+
+  /**
+   * A whole word: not part of a longer abbreviation (UC-MSC when looking for UC or MSC, aBM-MNC for
+   * BM-MNC), but found before a hyphenated word ("hMSC-based"); an "s" plural is allowed.
+   */
+  static Pattern pattern(String abbr) {
+    return Pattern.compile(
+        "(?<![\\p{Alnum}-])" + Pattern.quote(abbr) + "(?:s)?(?![\\p{Alnum}]|-[\\p{Upper}\\d])");
   }
 
   private static List<Entry> load() {
@@ -64,8 +85,7 @@ public final class Abbreviations {
         String[] p = line.split("\t");
         String abbr = p[0].strip();
         // a whole word: not part of a longer abbreviation such as UC-MSC when looking for MSC
-        Pattern pat =
-            Pattern.compile("(?<![\\p{Alnum}-])" + Pattern.quote(abbr) + "(?:s)?(?![\\p{Alnum}-])");
+        Pattern pat = pattern(abbr);
         out.add(
             new Entry(
                 abbr, p.length > 1 ? p[1].strip() : "", p.length > 2 ? p[2].strip() : "", pat));

@@ -392,8 +392,8 @@ public final class AnalysisResultsExporter {
             "",
             Localization.lang(loc, "export.analysis.row.tau2"),
             ExportCell.number(m.tau2(), 4),
-            ExportCell.number(ci.tau2Lb(), 4),
-            ExportCell.number(ci.tau2Ub(), 4),
+            bound(ci.tau2Lb(), 4, ci.lbSign()),
+            bound(ci.tau2Ub(), 4, ci.ubSign()),
             ExportCell.EMPTY,
             ExportCell.EMPTY,
             qp));
@@ -402,8 +402,8 @@ public final class AnalysisResultsExporter {
             "",
             Localization.lang(loc, "export.analysis.row.tau"),
             ExportCell.number(m.tau(), 4),
-            ExportCell.number(ci.tauLb(), 4),
-            ExportCell.number(ci.tauUb(), 4),
+            bound(ci.tauLb(), 4, ci.lbSign()),
+            bound(ci.tauUb(), 4, ci.ubSign()),
             ExportCell.EMPTY,
             ExportCell.EMPTY,
             qp));
@@ -412,8 +412,8 @@ public final class AnalysisResultsExporter {
             "",
             Localization.lang(loc, "export.analysis.row.i2"),
             ExportCell.number(m.i2(), 1),
-            ExportCell.number(ci.i2Lb(), 1),
-            ExportCell.number(ci.i2Ub(), 1),
+            bound(ci.i2Lb(), 1, ci.lbSign()),
+            bound(ci.i2Ub(), 1, ci.ubSign()),
             ExportCell.EMPTY,
             ExportCell.EMPTY,
             qp));
@@ -422,8 +422,8 @@ public final class AnalysisResultsExporter {
             "",
             Localization.lang(loc, "export.analysis.row.h2"),
             ExportCell.number(m.h2(), 2),
-            ExportCell.number(ci.h2Lb(), 2),
-            ExportCell.number(ci.h2Ub(), 2),
+            bound(ci.h2Lb(), 2, ci.lbSign()),
+            bound(ci.h2Ub(), 2, ci.ubSign()),
             ExportCell.EMPTY,
             ExportCell.EMPTY,
             qp));
@@ -656,6 +656,18 @@ public final class AnalysisResultsExporter {
       return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
     return String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+
+  /**
+   * A Q-profile bound: a number, or, when the bound lies at the end of the search interval (the
+   * true bound is larger, {@code sign} = ">"), the text "&gt;value", so that neither the sheet nor
+   * the CSV shows an open-ended bound as if it were exact.
+   */
+  static ExportCell bound(double value, int decimals, String sign) {
+    if (">".equals(sign) && Double.isFinite(value)) {
+      return ExportCell.text(">" + fmt(value, decimals));
+    }
+    return ExportCell.number(value, decimals);
   }
 
   /** "= 0.018" or "< 0.001", to follow "p" in a note. */

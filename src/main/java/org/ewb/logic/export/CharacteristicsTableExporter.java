@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,11 @@ import org.ewb.logic.l10n.Localization;
 import org.ewb.model.CharacteristicField;
 import org.ewb.model.CharacteristicValue;
 import org.ewb.model.FieldType;
+import org.ewb.model.GlossaryEntry;
+import org.ewb.model.LayoutCell;
+import org.ewb.model.LayoutColumn;
+import org.ewb.model.LayoutContent;
+import org.ewb.model.LayoutOptions;
 import org.ewb.model.ProjectData;
 import org.ewb.model.Study;
 import org.ewb.model.StudyStatus;
@@ -31,8 +37,9 @@ public final class CharacteristicsTableExporter {
   /** One table row: its study and the cell of the numbering column. */
   private record NumberedStudy(Study study, ExportCell number) {}
 
-  /** One column: a characteristic field or a study attribute. */
-  private record Column(String upper, String lower, CharacteristicField field, StudyColumn study) {}
+  /** One column: a characteristic field or a study attribute, under the key the layout names. */
+  private record Column(
+      String key, String upper, String lower, CharacteristicField field, StudyColumn study) {}
 
   private CharacteristicsTableExporter() {}
 
@@ -44,27 +51,40 @@ public final class CharacteristicsTableExporter {
    */
   public static ExportTable build(ProjectData data, Optional<TableLayout> layout, String lang) {
     Locale loc = Localization.forLanguage(lang);
-    List<Column> columns = columns(data, layout, lang, loc);
+    LayoutContent content = data.layoutContent();
+    LayoutOptions options =
+        layout.map(l -> content.optionsOf(l.id())).orElse(LayoutOptions.defaults(0));
+    Map<String, LayoutColumn> printed = new HashMap<>();
+    layout.ifPresent(l -> content.columnsOf(l.id()).forEach(c -> printed.put(c.column(), c)));
+    List<Column> columns = columns(data, layout, printed, lang, loc);
 
     boolean grouped = columns.stream().anyMatch(c -> !c.upper().isEmpty());
     int headerRows = grouped ? 2 : 1;
-    int ncols = columns.size() + 1;
+    int first = options.numberColumn() ? 1 : 0;
+    int ncols = columns.size() + first;
     List<HeaderCell> header = new ArrayList<>();
-    header.add(new HeaderCell(Localization.lang(loc, "export.column.no"), 0, 0, headerRows, 1));
+    if (first == 1) {
+      LayoutColumn no = printed.get(LayoutColumn.NUMBER);
+      String noText =
+          no != null && !no.heading(lang).isEmpty()
+              ? no.heading(lang)
+              : Localization.lang(loc, "export.column.no");
+      header.add(new HeaderCell(noText, 0, 0, headerRows, 1));
+    }
     for (int i = 0; i < columns.size(); ) {
       Column c = columns.get(i);
       if (c.upper().isEmpty()) {
-        header.add(new HeaderCell(c.lower(), 0, i + 1, headerRows, 1));
+        header.add(new HeaderCell(c.lower(), 0, i + first, headerRows, 1));
         i++;
         continue;
       }
       // consecutive fields of one group share one merged upper cell
       int j = i;
       while (j < columns.size() && columns.get(j).upper().equals(c.upper())) {
-        header.add(new HeaderCell(columns.get(j).lower(), 1, j + 1, 1, 1));
+        header.add(new HeaderCell(columns.get(j).lower(), 1, j + first, 1, 1));
         j++;
       }
-      header.add(new HeaderCell(c.upper(), 0, i + 1, 1, j - i));
+      header.add(new HeaderCell(c.upper(), 0, i + first, 1, j - i));
       i = j;
     }
 
@@ -72,6 +92,16 @@ public final class CharacteristicsTableExporter {
     for (CharacteristicValue v : data.values()) {
       values.computeIfAbsent(v.studyId(), k -> new HashMap<>()).put(v.fieldId(), v.value());
     }
+    Map<Long, Map<String, LayoutCell>> printedCells = new HashMap<>();
+    layout.ifPresent(
+        l ->
+            content
+                .cellsOf(l.id())
+                .forEach(
+                    c ->
+                        printedCells
+                            .computeIfAbsent(c.studyId(), k -> new HashMap<>())
+                            .put(c.column(), c)));
     List<Study> included =
         data.studies().stream()
             .filter(s -> s.status() == StudyStatus.INCLUDED)
@@ -79,13 +109,27 @@ public final class CharacteristicsTableExporter {
             .toList();
     List<NumberedStudy> numbered = rows(data, layout, included, values);
     List<List<ExportCell>> rows = new ArrayList<>(numbered.size());
+    // each distinct note gets a mark a, b, ... in the order it is first met (row by row)
+    Map<String, String> marks = new LinkedHashMap<>();
     for (NumberedStudy ns : numbered) {
       Study s = ns.study();
       List<ExportCell> row = new ArrayList<>(ncols);
-      row.add(ns.number());
+      if (first == 1) {
+        row.add(ns.number());
+      }
       Map<Long, String> sv = values.getOrDefault(s.id(), Map.of());
+      Map<String, LayoutCell> pc = printedCells.getOrDefault(s.id(), Map.of());
       for (Column c : columns) {
-        if (c.study() != null) {
+        LayoutCell cell = pc.get(c.key());
+        if (cell != null) {
+          ExportCell ec = printedCell(cell.value(lang));
+          String note = cell.note(lang);
+          if (!note.isEmpty()) {
+            String mark = marks.computeIfAbsent(note, n -> RichText.superMark(marks.size()));
+            ec = ec.withMarker(mark);
+          }
+          row.add(ec);
+        } else if (c.study() != null) {
           String v = c.study().value(s);
           row.add(c.study().numeric() ? ExportCell.typed(v, false) : ExportCell.text(v));
         } else {
@@ -102,6 +146,12 @@ public final class CharacteristicsTableExporter {
     if (title.isEmpty()) {
       title = Localization.lang(loc, "export.characteristics.title");
     }
+    String label =
+        options.tableNumber() > 0
+            ? Localization.lang(loc, "export.table.number", Integer.toString(options.tableNumber()))
+            : "";
+    String fullTitle =
+        label.isEmpty() ? title : Localization.lang(loc, "export.table.title", label, title);
     List<String> footnotes = new ArrayList<>();
     String layoutNote = layout.map(l -> pick(lang, l.footnoteZh(), l.footnoteEn())).orElse("");
     for (String line : layoutNote.split("\\R")) {
@@ -110,22 +160,46 @@ public final class CharacteristicsTableExporter {
       }
     }
     List<String> texts = new ArrayList<>();
+    texts.add(title);
     header.forEach(h -> texts.add(h.text()));
-    rows.forEach(r -> r.forEach(cell -> texts.add(cell.text())));
-    String abbr = abbreviationNote(texts, layoutNote, lang, loc);
+    // author names are initials ("Li L R", "Zhao Y"), not abbreviations to explain
+    for (List<ExportCell> r : rows) {
+      for (int c = 0; c < r.size(); c++) {
+        if (c < first || !columns.get(c - first).key().contains("author")) {
+          texts.add(r.get(c).text());
+        }
+      }
+    }
+    String abbr = abbreviationNote(texts, layoutNote, content.glossary(), lang, loc);
     if (!abbr.isEmpty()) {
       footnotes.add(abbr);
     }
+    marks.forEach((note, mark) -> footnotes.add(mark + " " + note));
     return new ExportTable(
         "characteristics",
         Localization.lang(loc, "export.characteristics.sheet"),
-        title,
+        fullTitle,
         headerRows,
         ncols,
         header,
         rows,
         footnotes,
-        List.of(0));
+        first == 1 ? List.of(0) : List.of(),
+        label,
+        1,
+        new ExportTable.PageSpec(options.paper(), options.landscape()));
+  }
+
+  /**
+   * A value as a table prints it: a number cell when it is a plain decimal number ("24", "28.1"),
+   * so that it sorts and aligns as a number; text otherwise ("≈ 3", "52.9 ± 10.5").
+   */
+  static ExportCell printedCell(String value) {
+    String v = value.strip();
+    if (ExportCell.isPlainDecimal(v)) {
+      return ExportCell.typed(v, false);
+    }
+    return ExportCell.text(v);
   }
 
   /**
@@ -188,11 +262,21 @@ public final class CharacteristicsTableExporter {
   }
 
   /**
-   * "Abbreviations: BMI, body mass index; ..." for the glossary entries found in {@code texts} that
-   * the layout's own footnote does not already explain, or "".
+   * "Abbreviations: BMI, body mass index; ..." for the abbreviations found in {@code texts},
+   * alphabetical, from the project's glossary (or the built-in one when the project has none),
+   * leaving out those the layout's own footnote already explains; or "".
    */
-  static String abbreviationNote(List<String> texts, String layoutNote, String lang, Locale loc) {
-    List<Abbreviations.Entry> found = new ArrayList<>(Abbreviations.foundIn(texts));
+  static String abbreviationNote(
+      List<String> texts,
+      String layoutNote,
+      List<GlossaryEntry> glossary,
+      String lang,
+      Locale loc) {
+    List<Abbreviations.Entry> found =
+        new ArrayList<>(
+            glossary.isEmpty()
+                ? Abbreviations.foundIn(texts)
+                : Abbreviations.foundIn(texts, Abbreviations.entries(glossary)));
     found.removeIf(e -> e.pattern().matcher(layoutNote).find());
     if (found.isEmpty()) {
       return "";
@@ -200,32 +284,50 @@ public final class CharacteristicsTableExporter {
     String sep = "zh".equals(lang) ? "；" : "; ";
     String list =
         found.stream()
-            .map(e -> e.abbreviation() + ("zh".equals(lang) ? "：" : ", ") + e.expansion(lang))
+            .map(e -> e.abbreviation() + ("zh".equals(lang) ? "，" : ", ") + e.expansion(lang))
             .collect(Collectors.joining(sep));
     return Localization.lang(loc, "export.footnote.abbreviations", list);
   }
 
+  /** {@link #abbreviationNote(List, String, List, String, Locale)} with the built-in glossary. */
+  static String abbreviationNote(List<String> texts, String layoutNote, String lang, Locale loc) {
+    return abbreviationNote(texts, layoutNote, List.of(), lang, loc);
+  }
+
   private static List<Column> columns(
-      ProjectData data, Optional<TableLayout> layout, String lang, Locale loc) {
+      ProjectData data,
+      Optional<TableLayout> layout,
+      Map<String, LayoutColumn> printed,
+      String lang,
+      Locale loc) {
     List<Column> out = new ArrayList<>();
     if (layout.isEmpty()) {
-      out.add(new Column("", StudyColumn.LABEL.label(loc), null, StudyColumn.LABEL));
+      out.add(
+          new Column(
+              StudyColumn.LABEL.key(), "", StudyColumn.LABEL.label(loc), null, StudyColumn.LABEL));
       data.fields().stream()
           .sorted(Comparator.comparingInt(CharacteristicField::displayOrder))
           .forEach(f -> out.add(fieldColumn(f, lang)));
       return out;
     }
+    boolean ownHeadings = !printed.isEmpty();
     Map<String, CharacteristicField> byKey = new HashMap<>();
     data.fields().forEach(f -> byKey.put(f.key(), f));
     for (String key : layout.get().fieldKeys()) {
       CharacteristicField f = byKey.get(key);
-      if (f != null) {
-        out.add(fieldColumn(f, lang));
-        continue;
-      }
-      Optional<StudyColumn> sc = StudyColumn.byKey(key);
-      if (sc.isPresent()) {
-        out.add(new Column("", sc.get().label(loc), null, sc.get()));
+      Optional<StudyColumn> sc = f == null ? StudyColumn.byKey(key) : Optional.empty();
+      if (f != null || sc.isPresent()) {
+        Column c =
+            f != null
+                ? fieldColumn(f, lang)
+                : new Column(key, "", sc.get().label(loc), null, sc.get());
+        if (ownHeadings) {
+          // a layout with its own headings has group headings only where it defines them
+          LayoutColumn p = printed.get(key);
+          String heading = p == null || p.heading(lang).isEmpty() ? c.lower() : p.heading(lang);
+          c = new Column(key, p == null ? "" : p.group(lang), heading, c.field(), c.study());
+        }
+        out.add(c);
         continue;
       }
       throw new WorkbenchException(
@@ -248,7 +350,7 @@ public final class CharacteristicsTableExporter {
     if (!unit.isEmpty() && !label.contains(unit) && !label.contains(f.unit())) {
       label = label + ("zh".equals(lang) ? "（" + unit + "）" : " (" + unit + ")");
     }
-    return new Column(f.group(lang), label, f, null);
+    return new Column(f.key(), f.group(lang), label, f, null);
   }
 
   /** Time units are words and are translated; other units (kg/m², %) are the same in both. */

@@ -15,6 +15,11 @@ import java.util.List;
  * @param rows body rows, each exactly {@code columns} cells
  * @param narrowColumns columns holding only short numbers (e.g. "No."); the writer keeps them
  *     narrow
+ * @param label the table's number as printed ("Table 2", "表2"), or "" if unnumbered; a continuation
+ *     is titled with it ("Table 2 (continued)")
+ * @param keyColumns leading columns repeated in every part when the table is split into continued
+ *     tables because it is too wide for the paper
+ * @param page the paper the table must be legible on
  */
 public record ExportTable(
     String key,
@@ -25,9 +30,60 @@ public record ExportTable(
     List<HeaderCell> header,
     List<List<ExportCell>> rows,
     List<String> footnotes,
-    List<Integer> narrowColumns) {
+    List<Integer> narrowColumns,
+    String label,
+    int keyColumns,
+    PageSpec page) {
+
+  /** Paper size and orientation. */
+  public record PageSpec(org.ewb.model.LayoutOptions.Paper paper, boolean landscape) {
+    public static final PageSpec A4_LANDSCAPE =
+        new PageSpec(org.ewb.model.LayoutOptions.Paper.A4, true);
+
+    public PageSpec {
+      paper = paper == null ? org.ewb.model.LayoutOptions.Paper.A4 : paper;
+    }
+
+    /** Width of the page in points, in its orientation. */
+    public double widthPt() {
+      return landscape ? paper.heightPt() : paper.widthPt();
+    }
+
+    public double heightPt() {
+      return landscape ? paper.widthPt() : paper.heightPt();
+    }
+  }
+
+  /** A table without a number, key column 0, on A4 landscape. */
+  public ExportTable(
+      String key,
+      String name,
+      String title,
+      int headerRows,
+      int columns,
+      List<HeaderCell> header,
+      List<List<ExportCell>> rows,
+      List<String> footnotes,
+      List<Integer> narrowColumns) {
+    this(
+        key,
+        name,
+        title,
+        headerRows,
+        columns,
+        header,
+        rows,
+        footnotes,
+        narrowColumns,
+        "",
+        1,
+        PageSpec.A4_LANDSCAPE);
+  }
 
   public ExportTable {
+    label = label == null ? "" : label;
+    page = page == null ? PageSpec.A4_LANDSCAPE : page;
+    keyColumns = Math.max(0, Math.min(keyColumns, columns - 1));
     header = List.copyOf(header);
     rows = List.copyOf(rows);
     footnotes = List.copyOf(footnotes);

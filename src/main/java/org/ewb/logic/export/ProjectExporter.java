@@ -71,6 +71,15 @@ public final class ProjectExporter {
     return fitted;
   }
 
+  /** Writes the tables as Word tables of one document at {@code file}, replacing it (ADR 0122). */
+  public static List<ExportTable> writeDocx(
+      ProjectData data, ExportOptions options, Path file, ExportProgress progress) {
+    List<ExportTable> tables = tables(data, options);
+    writeAtomically(file, out -> DocxTableWriter.write(tables, options.lang(), out, progress));
+    LOG.info("exported {} table(s) to {}", tables.size(), file);
+    return tables;
+  }
+
   /**
    * Writes each table as a CSV file. If {@code out} ends in {@code .csv}, the files are {@code
    * <stem>-<table>.csv} next to it; otherwise {@code out} is a directory (created if missing)

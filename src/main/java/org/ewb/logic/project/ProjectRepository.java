@@ -56,7 +56,8 @@ public interface ProjectRepository extends AutoCloseable {
         java.util.List.of(),
         java.util.List.of(),
         d.layouts(),
-        d.analyses());
+        d.analyses(),
+        d.layoutContent());
   }
 
   /** The measurements and generic estimates of one outcome (in id order). */
@@ -144,6 +145,45 @@ public interface ProjectRepository extends AutoCloseable {
   TableLayout putLayout(TableLayout layout);
 
   void deleteLayout(long layoutId);
+
+  /** Per-layout printed values, headings and print options, and the glossary. */
+  default org.ewb.model.LayoutContent layoutContent() {
+    return snapshot().layoutContent();
+  }
+
+  /**
+   * Replaces everything a layout holds beyond its columns (options, printed headings, printed
+   * values), in one transaction.
+   *
+   * @throws UnsupportedOperationException if this repository does not store layout content
+   */
+  default void putLayoutContent(
+      org.ewb.model.LayoutOptions options,
+      java.util.List<org.ewb.model.LayoutColumn> columns,
+      java.util.List<org.ewb.model.LayoutCell> cells) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " does not store per-layout values");
+  }
+
+  /**
+   * Stores one printed value of a layout (insert or replace); an empty cell deletes it.
+   *
+   * @throws UnsupportedOperationException if this repository does not store layout content
+   */
+  default void putLayoutCell(org.ewb.model.LayoutCell cell) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " does not store per-layout values");
+  }
+
+  /**
+   * Replaces the project's glossary of abbreviations.
+   *
+   * @throws UnsupportedOperationException if this repository does not store a glossary
+   */
+  default void putGlossary(java.util.List<org.ewb.model.GlossaryEntry> entries) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " does not store a glossary");
+  }
 
   SavedAnalysis putAnalysis(SavedAnalysis analysis);
 

@@ -31,7 +31,8 @@ public final class SampleContent {
         d.measurements(),
         d.genericEstimates(),
         d.layouts(),
-        d.analyses());
+        d.analyses(),
+        d.layoutContent());
   }
 
   /**
@@ -55,6 +56,10 @@ public final class SampleContent {
     compare("genericEstimates", e.genericEstimates(), a.genericEstimates(), out);
     compare("layouts", e.layouts(), a.layouts(), out);
     compare("analyses", e.analyses(), a.analyses(), out);
+    compare("layoutCells", e.layoutContent().cells(), a.layoutContent().cells(), out);
+    compare("layoutColumns", e.layoutContent().columns(), a.layoutContent().columns(), out);
+    compare("layoutOptions", e.layoutContent().options(), a.layoutContent().options(), out);
+    compare("glossary", e.layoutContent().glossary(), a.layoutContent().glossary(), out);
     return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
   }
 

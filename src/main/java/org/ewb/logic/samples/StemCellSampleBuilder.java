@@ -254,6 +254,7 @@ public final class StemCellSampleBuilder {
             "randomised",
             "randomised_from");
     Plan plan = new Plan(studies, outcomes, studyMap, armMap);
+    plan.printed = PrintedTables.read(sourcesDir.resolve("printed-tables"));
     repo.inTransaction(() -> plan.write(repo));
   }
 
@@ -261,6 +262,9 @@ public final class StemCellSampleBuilder {
    * Everything computed from the sources before the first write, so a bad source writes nothing.
    */
   private static final class Plan {
+
+    /** The printed tables' transcription (per-layout values of the two layouts). */
+    private PrintedTables printed;
 
     private final List<CsvTable.Row> studyRows;
     private final Map<String, CsvTable.Row> studyMap = new LinkedHashMap<>();
@@ -627,8 +631,22 @@ public final class StemCellSampleBuilder {
         }
       }
       for (TableLayout l : SampleLayouts.all()) {
-        repo.putLayout(l);
+        TableLayout stored = repo.putLayout(l);
+        PrintedTables.Table t = printed.table(SampleLayouts.printedTable(stored));
+        List<String> keys = SampleLayouts.printedColumns(stored);
+        Map<Integer, Long> studyOfRow = new LinkedHashMap<>();
+        long rowField = fields.get(stored.rowFieldKey()).id();
+        for (CharacteristicValue v : repo.snapshot().values()) {
+          if (v.fieldId() == rowField) {
+            studyOfRow.put(Integer.valueOf(v.value().strip()), v.studyId());
+          }
+        }
+        repo.putLayoutContent(
+            SampleLayouts.options(stored),
+            PrintedTables.columns(t, stored.id(), keys),
+            PrintedTables.cells(t, stored.id(), keys, studyOfRow));
       }
+      repo.putGlossary(printed.glossary());
       SampleAnalyses.stemCell().forEach(repo::putAnalysis);
     }
 

@@ -76,19 +76,32 @@ public final class ExportDialog {
     g.setPadding(new Insets(12));
     ToggleGroup formats = new ToggleGroup();
     RadioButton xlsx = new RadioButton(lang("export.ui.format.xlsx"));
+    RadioButton docx = new RadioButton(lang("export.ui.format.docx"));
     RadioButton csv = new RadioButton(lang("export.ui.format.csv"));
     xlsx.setId("exportXlsx");
+    docx.setId("exportDocx");
     csv.setId("exportCsv");
     xlsx.setToggleGroup(formats);
+    docx.setToggleGroup(formats);
     csv.setToggleGroup(formats);
-    (vm.formatProperty().get() == ExportViewModel.Format.XLSX ? xlsx : csv).setSelected(true);
+    (switch (vm.formatProperty().get()) {
+          case XLSX -> xlsx;
+          case DOCX -> docx;
+          case CSV -> csv;
+        })
+        .setSelected(true);
     formats
         .selectedToggleProperty()
         .addListener(
             (o, a, b) ->
                 vm.formatProperty()
-                    .set(b == csv ? ExportViewModel.Format.CSV : ExportViewModel.Format.XLSX));
-    g.addRow(0, new Label(lang("export.ui.format")), new VBox(6, xlsx, csv));
+                    .set(
+                        b == csv
+                            ? ExportViewModel.Format.CSV
+                            : b == docx
+                                ? ExportViewModel.Format.DOCX
+                                : ExportViewModel.Format.XLSX));
+    g.addRow(0, new Label(lang("export.ui.format")), new VBox(6, xlsx, docx, csv));
 
     CheckBox c1 = new CheckBox(lang("export.ui.table.characteristics"));
     CheckBox c2 = new CheckBox(lang("export.ui.table.outcomes"));
@@ -137,17 +150,23 @@ public final class ExportDialog {
 
   private static File chooseTarget(Window owner, ExportViewModel vm, Path initialDir) {
     File dir = initialDir == null ? null : initialDir.toFile();
-    if (vm.formatProperty().get() == ExportViewModel.Format.XLSX) {
+    if (vm.formatProperty().get() != ExportViewModel.Format.CSV) {
+      boolean word = vm.formatProperty().get() == ExportViewModel.Format.DOCX;
+      String ext = word ? ".docx" : ".xlsx";
       FileChooser c = new FileChooser();
       c.setTitle(lang("export.ui.title"));
-      c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel (*.xlsx)", "*.xlsx"));
-      c.setInitialFileName("tables.xlsx");
+      c.getExtensionFilters()
+          .add(
+              word
+                  ? new FileChooser.ExtensionFilter("Word (*.docx)", "*.docx")
+                  : new FileChooser.ExtensionFilter("Excel (*.xlsx)", "*.xlsx"));
+      c.setInitialFileName("tables" + ext);
       if (dir != null && dir.isDirectory()) {
         c.setInitialDirectory(dir);
       }
       File f = c.showSaveDialog(owner);
-      if (f != null && !f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
-        f = new File(f.getParentFile(), f.getName() + ".xlsx");
+      if (f != null && !f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(ext)) {
+        f = new File(f.getParentFile(), f.getName() + ext);
       }
       return f;
     }

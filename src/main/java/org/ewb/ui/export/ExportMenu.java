@@ -26,7 +26,7 @@ public final class ExportMenu {
                   var project = window.viewModel().project();
                   Path file = project.file().toAbsolutePath();
                   ExportViewModel vm =
-                      new ExportViewModel(project.snapshot(), Localization.language());
+                      new ExportViewModel(snapshot(project), Localization.language());
                   ExportDialog.show(
                       window.stage(),
                       vm,
@@ -34,8 +34,43 @@ public final class ExportMenu {
                       m -> info(window, m),
                       window::showError);
                 }));
-    menu.getItems().add(tables);
+    // Export > Word table...: the same dialog, Word chosen, the characteristics table only
+    MenuItem word = new MenuItem(lang("export.ui.menu.word"));
+    word.setId("menuExportWord");
+    word.disableProperty().bind(window.viewModel().projectProperty().isNull());
+    word.setOnAction(
+        e ->
+            window.run(
+                () -> {
+                  var project = window.viewModel().project();
+                  Path file = project.file().toAbsolutePath();
+                  ExportViewModel vm =
+                      new ExportViewModel(snapshot(project), Localization.language());
+                  vm.formatProperty().set(ExportViewModel.Format.DOCX);
+                  vm.outcomesProperty().set(false);
+                  vm.analysesProperty().set(false);
+                  ExportDialog.show(
+                      window.stage(),
+                      vm,
+                      file.getParent(),
+                      m -> info(window, m),
+                      window::showError);
+                }));
+    menu.getItems().addAll(tables, word);
     return menu;
+  }
+
+  /**
+   * The project with its table layouts' printed values, headings and options, read from the store
+   * (the window's cache does not hold them).
+   */
+  private static org.ewb.model.ProjectData snapshot(
+      org.ewb.logic.project.ProjectRepository project) {
+    org.ewb.model.ProjectData d = project.snapshot();
+    if (project instanceof org.ewb.logic.extraction.ProjectCache cache) {
+      return d.withLayoutContent(cache.store().layoutContent());
+    }
+    return d.withLayoutContent(project.layoutContent());
   }
 
   /** The outcome of an export: a notice in the corner of the window (ControlsFX). */

@@ -32,6 +32,7 @@ public final class ExportViewModel {
   /** The file formats. */
   public enum Format {
     XLSX,
+    DOCX,
     CSV
   }
 
@@ -111,6 +112,10 @@ public final class ExportViewModel {
     ExportOptions o = options();
     if (format.get() == Format.XLSX) {
       ProjectExporter.writeXlsx(data, o, target, progress);
+      return List.of(target);
+    }
+    if (format.get() == Format.DOCX) {
+      ProjectExporter.writeDocx(data, o, target, progress);
       return List.of(target);
     }
     return ProjectExporter.writeCsv(data, o, target, progress);

@@ -187,7 +187,7 @@ class AnalysisResultsExporterTest {
   private static Row row(Sheet s, String label) {
     for (Row r : s) {
       Cell c = r.getCell(1);
-      if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().equals(label)) {
+      if (c != null && c.getCellType() == CellType.STRING && XlsxText.of(c).equals(label)) {
         return r;
       }
     }
@@ -219,8 +219,8 @@ class AnalysisResultsExporterTest {
   void studyEffectsCisAndWeightsMatchMetafor() throws IOException {
     JsonNode ref = reference("bcg__OR__REML");
     Sheet s = wb.getSheet("OR REML");
-    assertEquals("OR", s.getRow(1).getCell(2).getStringCellValue());
-    assertEquals("95% CI", s.getRow(1).getCell(3).getStringCellValue());
+    assertEquals("OR", s.getRow(2).getCell(2).getStringCellValue());
+    assertEquals("95% CI", s.getRow(2).getCell(3).getStringCellValue());
     for (JsonNode st : ref.get("studies")) {
       Row r = row(s, st.get("study").asText());
       assertNum(st.get("row").asInt(), r, 0, "No.");
@@ -286,9 +286,9 @@ class AnalysisResultsExporterTest {
     assertNum(com.get("QM").asDouble(), qm, 2, "QM");
     assertNum(com.get("QMp").asDouble(), qm, 6, "QM p");
     // the studies are listed under their subgroup: the two 'alternate' trials come first
-    assertEquals("alloc = alternate", s.getRow(3).getCell(1).getStringCellValue());
-    assertEquals("Frimodt-Moller et al 1973", s.getRow(4).getCell(1).getStringCellValue());
-    assertEquals("Stein & Aronson 1953", s.getRow(5).getCell(1).getStringCellValue());
+    assertEquals("alloc = alternate", s.getRow(4).getCell(1).getStringCellValue());
+    assertEquals("Frimodt-Moller et al 1973", s.getRow(5).getCell(1).getStringCellValue());
+    assertEquals("Stein & Aronson 1953", s.getRow(6).getCell(1).getStringCellValue());
   }
 
   @Test
@@ -356,7 +356,7 @@ class AnalysisResultsExporterTest {
   void anAnalysisThatCannotRunSaysWhyInsteadOfFailingTheExport() {
     Sheet s = wb.getSheet("Mortality");
     assertEquals("Mortality: could not be run", s.getRow(0).getCell(0).getStringCellValue());
-    String note = s.getRow(2).getCell(0).getStringCellValue();
+    String note = s.getRow(3).getCell(0).getStringCellValue();
     assertTrue(note.startsWith("This saved analysis could not be run: "), note);
     assertTrue(note.contains("Mortality"), note);
   }
@@ -421,7 +421,7 @@ class AnalysisResultsExporterTest {
     assertTrue(json.contains("\"measure\":null"), json);
     try (XSSFWorkbook w = exportWith(List.of(new SavedAnalysis(1, "From view", json, 0)))) {
       Sheet s = w.getSheet("From view");
-      assertEquals("RR", s.getRow(1).getCell(2).getStringCellValue());
+      assertEquals("RR", s.getRow(2).getCell(2).getStringCellValue());
       // metafor bcg__RR__REML
       assertPooledMatches("bcg__RR__REML", s, "Pooled estimate (random effects, REML)");
     }
@@ -444,7 +444,7 @@ class AnalysisResultsExporterTest {
       assertEquals(
           "Over time: follow-up chart, no meta-analysis",
           f.getRow(0).getCell(0).getStringCellValue());
-      String note = f.getRow(2).getCell(0).getStringCellValue();
+      String note = f.getRow(3).getCell(0).getStringCellValue();
       assertTrue(note.startsWith("This saved analysis is a follow-up chart of TB"), note);
     }
   }
@@ -467,7 +467,7 @@ class AnalysisResultsExporterTest {
   void anUnknownMeasureGivesASheetNamingTheAnalysisAndTheValue() throws Exception {
     String json = "{\"outcome\":\"TB\",\"measure\":\"HR\"}";
     try (XSSFWorkbook w = exportWith(List.of(new SavedAnalysis(1, "Bad", json, 0)))) {
-      String note = w.getSheet("Bad").getRow(2).getCell(0).getStringCellValue();
+      String note = w.getSheet("Bad").getRow(3).getCell(0).getStringCellValue();
       assertEquals(
           "This saved analysis could not be run: Saved analysis 'Bad': unknown measure \"HR\""
               + " (RR, OR, RD, MD, SMD, GEN)",
@@ -509,8 +509,8 @@ class AnalysisResultsExporterTest {
     try (InputStream in = Files.newInputStream(file);
         XSSFWorkbook zh = new XSSFWorkbook(in)) {
       Sheet s = zh.getSheet("OR REML");
-      assertEquals("95% 置信区间", s.getRow(1).getCell(3).getStringCellValue());
-      assertEquals("权重（%）", s.getRow(1).getCell(5).getStringCellValue());
+      assertEquals("95% 置信区间", s.getRow(2).getCell(3).getStringCellValue());
+      assertEquals("权重（%）", s.getRow(2).getCell(5).getStringCellValue());
       row(s, "合并效应（随机效应，REML）");
       assertTrue(footnotes(s).contains("效应指标：比值比（OR）。"), footnotes(s)::toString);
     }
@@ -548,11 +548,11 @@ class AnalysisResultsExporterTest {
     List<String> out = new ArrayList<>();
     for (Row r : s) {
       Cell a = r.getCell(0);
-      if (r.getRowNum() > 2
+      if (r.getRowNum() > 3
           && a != null
           && a.getCellType() == CellType.STRING
           && r.getLastCellNum() == 1) {
-        out.add(a.getStringCellValue());
+        out.add(XlsxText.of(a));
       }
     }
     return out;

@@ -64,17 +64,17 @@ class CharacteristicsTableExporterTest {
       // row 1 title; rows 2-3 header. Columns: A No. | B 研究类型 | C 受试者数量 | D-G 干预措施 |
       // H 随访时间 | I 主要终点 | J 作者 | K 作者单位 (group 发表信息) | L 发表时间
       assertTrue(merged.contains("A1:L1=表1 我国干细胞治疗1型糖尿病临床试验总结"), merged::toString);
-      assertTrue(merged.contains("A2:A3=序号"), merged::toString);
-      assertTrue(merged.contains("B2:B3=研究类型"), merged::toString);
-      assertTrue(merged.contains("D2:G2=干预措施"), merged::toString);
-      assertTrue(merged.contains("H2:H3=随访时间"), merged::toString);
-      assertTrue(merged.contains("L2:L3=发表时间"), merged::toString);
+      assertTrue(merged.contains("A3:A4=序号"), merged::toString);
+      assertTrue(merged.contains("B3:B4=研究类型"), merged::toString);
+      assertTrue(merged.contains("D3:G3=干预措施"), merged::toString);
+      assertTrue(merged.contains("H3:H4=随访时间"), merged::toString);
+      assertTrue(merged.contains("L3:L4=发表时间"), merged::toString);
       // a group of one field is still an upper heading, but not a merged region
-      assertEquals("发表信息", s.getRow(1).getCell(10).getStringCellValue());
-      assertEquals("作者单位", s.getRow(2).getCell(10).getStringCellValue());
+      assertEquals("发表信息", s.getRow(2).getCell(10).getStringCellValue());
+      assertEquals("作者单位", s.getRow(3).getCell(10).getStringCellValue());
       assertEquals(
           List.of("细胞种类", "细胞数量", "输注次数", "输注方式"),
-          List.of(text(s, 2, 3), text(s, 2, 4), text(s, 2, 5), text(s, 2, 6)));
+          List.of(text(s, 3, 3), text(s, 3, 4), text(s, 3, 5), text(s, 3, 6)));
     }
   }
 
@@ -84,11 +84,11 @@ class CharacteristicsTableExporterTest {
       Sheet s = wb.getSheetAt(0);
       assertEquals("Characteristics", s.getSheetName());
       assertEquals("Stem-cell trials for type 1 diabetes in China", text(s, 0, 0));
-      assertEquals("No.", text(s, 1, 0));
-      assertEquals("Intervention", text(s, 1, 3));
-      assertEquals("Cell dose", text(s, 2, 4));
-      assertEquals("Authors", text(s, 1, 9));
-      assertEquals("Year", text(s, 1, 11));
+      assertEquals("No.", text(s, 2, 0));
+      assertEquals("Intervention", text(s, 2, 3));
+      assertEquals("Cell dose", text(s, 3, 4));
+      assertEquals("Authors", text(s, 2, 9));
+      assertEquals("Year", text(s, 2, 11));
     }
   }
 
@@ -96,7 +96,7 @@ class CharacteristicsTableExporterTest {
   void oneNumberedRowPerIncludedStudyInDisplayOrder() throws IOException {
     try (XSSFWorkbook wb = exportAndRead(layout("Seed 002 表1"), "zh")) {
       Sheet s = wb.getSheetAt(0);
-      int first = 3;
+      int first = 4;
       List<String> authors = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         Cell no = s.getRow(first + i).getCell(0);
@@ -108,7 +108,7 @@ class CharacteristicsTableExporterTest {
           List.of("Li L R, Zhu D L", "Gu W Q, Ning G", "Zhao Y", "Hu J X, Wang Y", "Cai J, Tan J"),
           authors);
       // the excluded study is not a row; the row after the body is the abbreviations footnote
-      String foot = text(s, first + 5, 0);
+      String foot = text(s, first + 6, 0);
       assertTrue(foot.startsWith("缩写："), foot);
     }
   }
@@ -120,16 +120,16 @@ class CharacteristicsTableExporterTest {
       int[] n = {13, 28, 15, 29, 42};
       int[] year = {2012, 2012, 2012, 2013, 2016};
       for (int i = 0; i < 5; i++) {
-        Cell participants = s.getRow(3 + i).getCell(2);
+        Cell participants = s.getRow(4 + i).getCell(2);
         assertEquals(CellType.NUMERIC, participants.getCellType());
         assertEquals(n[i], participants.getNumericCellValue());
         assertEquals("0", participants.getCellStyle().getDataFormatString());
-        Cell y = s.getRow(3 + i).getCell(11);
+        Cell y = s.getRow(4 + i).getCell(11);
         assertEquals(CellType.NUMERIC, y.getCellType());
         assertEquals(year[i], y.getNumericCellValue());
       }
       // a text field holding digits stays text
-      assertEquals(CellType.STRING, s.getRow(3).getCell(1).getCellType());
+      assertEquals(CellType.STRING, s.getRow(4).getCell(1).getCellType());
     }
   }
 
@@ -137,20 +137,20 @@ class CharacteristicsTableExporterTest {
   void decimalsKeepTheTypedPrecisionAndUnparsableNumbersStayText() throws IOException {
     try (XSSFWorkbook wb = exportAndRead(layout("Short"), "en")) {
       Sheet s = wb.getSheetAt(0);
-      assertEquals("BMI (kg/m²)", text(s, 1, 3));
-      Cell bmi = s.getRow(2).getCell(3);
+      assertEquals("BMI (kg/m²)", text(s, 2, 3));
+      Cell bmi = s.getRow(3).getCell(3);
       assertEquals(CellType.NUMERIC, bmi.getCellType());
       assertEquals(22.06, bmi.getNumericCellValue(), 0.0);
       assertEquals("0.00", bmi.getCellStyle().getDataFormatString());
-      Cell approx = s.getRow(3).getCell(3);
+      Cell approx = s.getRow(4).getCell(3);
       assertEquals(CellType.STRING, approx.getCellType());
       assertEquals("≈23", approx.getStringCellValue());
       // single header row when no field in the layout has a group: no merged header cells
-      assertEquals(0, s.getMergedRegions().stream().filter(r -> r.getFirstRow() == 1).count());
-      assertEquals("Study", text(s, 1, 1));
-      assertEquals("Li 2012", text(s, 2, 1));
+      assertEquals(0, s.getMergedRegions().stream().filter(r -> r.getFirstRow() == 2).count());
+      assertEquals("Study", text(s, 2, 1));
+      assertEquals("Li 2012", text(s, 3, 1));
       // the layout's footnote mentions no abbreviation list, so one is added after it
-      assertEquals("ND, not determined.", text(s, 7, 0));
+      assertEquals("ND, not determined.", text(s, 9, 0));
     }
   }
 
@@ -158,10 +158,10 @@ class CharacteristicsTableExporterTest {
   void chineseTextSurvivesIntact() throws IOException {
     try (XSSFWorkbook wb = exportAndRead(layout("Seed 002 表1"), "zh")) {
       Sheet s = wb.getSheetAt(0);
-      assertEquals("空腹及胰岛素刺激后C肽", text(s, 5, 8));
-      assertEquals("上海交通大学瑞金医院", text(s, 4, 10));
-      assertEquals("UC-MSCs\nBM-MNC (bone marrow mononuclear cells)", text(s, 7, 3));
-      assertEquals("2.05×10⁶~9.60×10⁶/kg", text(s, 3, 4));
+      assertEquals("空腹及胰岛素刺激后C肽", text(s, 6, 8));
+      assertEquals("上海交通大学瑞金医院", text(s, 5, 10));
+      assertEquals("UC-MSCs\nBM-MNC (bone marrow mononuclear cells)", text(s, 8, 3));
+      assertEquals("2.05×10⁶~9.60×10⁶/kg", text(s, 4, 4));
     }
   }
 
@@ -222,13 +222,13 @@ class CharacteristicsTableExporterTest {
       assertEquals(1, s.getPrintSetup().getFitWidth());
       assertEquals(0, s.getPrintSetup().getFitHeight());
       assertTrue(s.getFitToPage());
-      assertEquals("2:3", s.getRepeatingRows().formatAsString().replace("$", ""));
-      assertEquals(3, s.getPaneInformation().getHorizontalSplitPosition());
+      assertEquals("3:4", s.getRepeatingRows().formatAsString().replace("$", ""));
+      assertEquals(4, s.getPaneInformation().getHorizontalSplitPosition());
     }
   }
 
   private static String text(Sheet s, int row, int col) {
-    return s.getRow(row).getCell(col).getStringCellValue();
+    return XlsxText.of(s.getRow(row).getCell(col));
   }
 
   /**

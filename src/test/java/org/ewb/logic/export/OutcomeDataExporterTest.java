@@ -62,17 +62,17 @@ class OutcomeDataExporterTest {
         merged.add(r.formatAsString());
       }
       assertTrue(
-          merged.containsAll(List.of("A2:A3", "B2:B3", "C2:C3", "D2:F2", "G2:I2", "J2:J3")),
+          merged.containsAll(List.of("A3:A4", "B3:B4", "C3:C4", "D3:F3", "G3:I3", "J3:J4")),
           merged::toString);
-      assertEquals("Baseline", s.getRow(1).getCell(3).getStringCellValue());
-      assertEquals("12 months", s.getRow(1).getCell(6).getStringCellValue());
+      assertEquals("Baseline", s.getRow(2).getCell(3).getStringCellValue());
+      assertEquals("12 months", s.getRow(2).getCell(6).getStringCellValue());
       assertEquals(
           List.of("例数", "均值", "标准差"),
           List.of(
-              s.getRow(2).getCell(6).getStringCellValue(),
-              s.getRow(2).getCell(7).getStringCellValue(),
-              s.getRow(2).getCell(8).getStringCellValue()));
-      assertEquals("组别", s.getRow(1).getCell(2).getStringCellValue());
+              s.getRow(3).getCell(6).getStringCellValue(),
+              s.getRow(3).getCell(7).getStringCellValue(),
+              s.getRow(3).getCell(8).getStringCellValue()));
+      assertEquals("组别", s.getRow(2).getCell(2).getStringCellValue());
     }
   }
 
@@ -81,22 +81,22 @@ class OutcomeDataExporterTest {
     try (XSSFWorkbook wb = exportAndRead("en")) {
       Sheet s = wb.getSheetAt(0);
       // body starts at row 3 (0-based): Li 2012 MSC, Li 2012 control, Gu 2012 MSC, ...
-      assertEquals(1, s.getRow(3).getCell(0).getNumericCellValue());
-      assertEquals("Li 2012", s.getRow(3).getCell(1).getStringCellValue());
-      assertEquals("MSC", s.getRow(3).getCell(2).getStringCellValue());
-      assertEquals(CellType.BLANK, s.getRow(4).getCell(0).getCellType());
-      assertEquals("对照组", s.getRow(4).getCell(2).getStringCellValue());
-      assertEquals(2, s.getRow(5).getCell(0).getNumericCellValue());
-      Cell n = s.getRow(3).getCell(3);
+      assertEquals(1, s.getRow(4).getCell(0).getNumericCellValue());
+      assertEquals("Li 2012", s.getRow(4).getCell(1).getStringCellValue());
+      assertEquals("MSC", s.getRow(4).getCell(2).getStringCellValue());
+      assertEquals(CellType.BLANK, s.getRow(5).getCell(0).getCellType());
+      assertEquals("对照组", s.getRow(5).getCell(2).getStringCellValue());
+      assertEquals(2, s.getRow(6).getCell(0).getNumericCellValue());
+      Cell n = s.getRow(4).getCell(3);
       assertEquals(CellType.NUMERIC, n.getCellType());
       assertEquals(10, n.getNumericCellValue());
-      Cell mean = s.getRow(3).getCell(4);
+      Cell mean = s.getRow(4).getCell(4);
       assertEquals(8.0, mean.getNumericCellValue());
-      Cell negative = s.getRow(4).getCell(7);
+      Cell negative = s.getRow(5).getCell(7);
       assertEquals(CellType.NUMERIC, negative.getCellType());
       assertEquals(-0.5, negative.getNumericCellValue());
       assertEquals("-0.5", new DataFormatter().formatCellValue(negative));
-      assertEquals(10, s.getLastRowNum() - 3 + 1 - footnoteRows(s));
+      assertEquals(10, s.getLastRowNum() - 4 + 1 - footnoteRows(s) - 1);
     }
   }
 
@@ -104,17 +104,17 @@ class OutcomeDataExporterTest {
   void derivedValuesStayNumericAndShowTheMarkerWithAFootnote() throws IOException {
     try (XSSFWorkbook wb = exportAndRead("en")) {
       Sheet s = wb.getSheetAt(0);
-      Cell mean = s.getRow(5).getCell(7);
+      Cell mean = s.getRow(6).getCell(7);
       assertEquals(CellType.NUMERIC, mean.getCellType());
       assertEquals(7.25, mean.getNumericCellValue());
       assertEquals("7.25†", new DataFormatter().formatCellValue(mean));
-      assertEquals("0.84†", new DataFormatter().formatCellValue(s.getRow(5).getCell(8)));
+      assertEquals("0.84†", new DataFormatter().formatCellValue(s.getRow(6).getCell(8)));
       // n is as reported: no marker
-      assertEquals("11", new DataFormatter().formatCellValue(s.getRow(5).getCell(6)));
+      assertEquals("11", new DataFormatter().formatCellValue(s.getRow(6).getCell(6)));
       assertEquals(
           "12 months: mean and SD derived (median/IQR (Wan 2014))",
-          s.getRow(5).getCell(9).getStringCellValue());
-      String foot = s.getRow(13).getCell(0).getStringCellValue();
+          s.getRow(6).getCell(9).getStringCellValue());
+      String foot = s.getRow(15).getCell(0).getStringCellValue();
       assertEquals(
           "† Derived, not as reported: median/IQR (Wan 2014) (Gu 2012, MSC, 12 months).", foot);
     }
@@ -125,18 +125,18 @@ class OutcomeDataExporterTest {
     try (XSSFWorkbook wb = exportAndRead("en")) {
       Sheet s = wb.getSheetAt(0);
       // Hu 2013 control arm, 12-month SD typed "12,5a"
-      Cell sd = s.getRow(10).getCell(8);
+      Cell sd = s.getRow(11).getCell(8);
       assertEquals(CellType.STRING, sd.getCellType());
       assertEquals("12,5a", sd.getStringCellValue());
       assertEquals(FillPatternType.SOLID_FOREGROUND, sd.getCellStyle().getFillPattern());
       assertFalse(
-          s.getRow(10).getCell(7).getCellStyle().getFillPattern()
+          s.getRow(11).getCell(7).getCellStyle().getFillPattern()
               == FillPatternType.SOLID_FOREGROUND);
       assertEquals(
-          "12 months SD: \"12,5a\" is not a number", s.getRow(10).getCell(9).getStringCellValue());
+          "12 months SD: \"12,5a\" is not a number", s.getRow(11).getCell(9).getStringCellValue());
       assertEquals(
           "Shaded cells could not be read as numbers; they are exported as typed.",
-          s.getRow(14).getCell(0).getStringCellValue());
+          s.getRow(16).getCell(0).getStringCellValue());
     }
   }
 
@@ -144,17 +144,17 @@ class OutcomeDataExporterTest {
   void dichotomousAndGenericOutcomesGetTheirOwnColumns() throws IOException {
     try (XSSFWorkbook wb = exportAndRead("en")) {
       Sheet d = wb.getSheetAt(1);
-      assertEquals("Events", d.getRow(2).getCell(3).getStringCellValue());
-      assertEquals("Total", d.getRow(2).getCell(4).getStringCellValue());
-      assertEquals(1, d.getRow(5).getCell(3).getNumericCellValue());
-      assertEquals(11, d.getRow(5).getCell(4).getNumericCellValue());
+      assertEquals("Events", d.getRow(3).getCell(3).getStringCellValue());
+      assertEquals("Total", d.getRow(3).getCell(4).getStringCellValue());
+      assertEquals(1, d.getRow(6).getCell(3).getNumericCellValue());
+      assertEquals(11, d.getRow(6).getCell(4).getNumericCellValue());
       Sheet g = wb.getSheetAt(2);
-      assertEquals("Measure", g.getRow(1).getCell(2).getStringCellValue());
-      assertEquals("6 months", g.getRow(1).getCell(3).getStringCellValue());
-      assertEquals("MD", g.getRow(3).getCell(2).getStringCellValue());
-      assertEquals(0.30, g.getRow(3).getCell(3).getNumericCellValue());
-      assertEquals("0.30", new DataFormatter().formatCellValue(g.getRow(3).getCell(3)));
-      assertEquals(5, g.getRow(7).getCell(0).getNumericCellValue());
+      assertEquals("Measure", g.getRow(2).getCell(2).getStringCellValue());
+      assertEquals("6 months", g.getRow(2).getCell(3).getStringCellValue());
+      assertEquals("MD", g.getRow(4).getCell(2).getStringCellValue());
+      assertEquals(0.30, g.getRow(4).getCell(3).getNumericCellValue());
+      assertEquals("0.30", new DataFormatter().formatCellValue(g.getRow(4).getCell(3)));
+      assertEquals(5, g.getRow(8).getCell(0).getNumericCellValue());
     }
   }
 
@@ -162,7 +162,7 @@ class OutcomeDataExporterTest {
     int n = 0;
     for (int r = s.getLastRowNum(); r > 3; r--) {
       Cell c = s.getRow(r).getCell(0);
-      if (c.getCellType() == CellType.STRING) {
+      if (c != null && c.getCellType() == CellType.STRING) {
         n++;
       } else {
         break;

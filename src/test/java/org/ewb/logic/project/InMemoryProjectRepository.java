@@ -59,7 +59,50 @@ public final class InMemoryProjectRepository implements ProjectRepository {
         List.copyOf(measurements.values()),
         List.copyOf(estimates.values()),
         List.copyOf(layouts.values()),
-        List.copyOf(analyses.values()));
+        List.copyOf(analyses.values()),
+        layoutContent());
+  }
+
+  private final List<org.ewb.model.LayoutCell> layoutCells = new java.util.ArrayList<>();
+  private final List<org.ewb.model.LayoutColumn> layoutColumns = new java.util.ArrayList<>();
+  private final List<org.ewb.model.LayoutOptions> layoutOptions = new java.util.ArrayList<>();
+  private final List<org.ewb.model.GlossaryEntry> glossary = new java.util.ArrayList<>();
+
+  @Override
+  public org.ewb.model.LayoutContent layoutContent() {
+    return new org.ewb.model.LayoutContent(layoutCells, layoutColumns, layoutOptions, glossary);
+  }
+
+  @Override
+  public void putLayoutContent(
+      org.ewb.model.LayoutOptions options,
+      List<org.ewb.model.LayoutColumn> columns,
+      List<org.ewb.model.LayoutCell> cells) {
+    long id = options.layoutId();
+    layoutCells.removeIf(c -> c.layoutId() == id);
+    layoutColumns.removeIf(c -> c.layoutId() == id);
+    layoutOptions.removeIf(o -> o.layoutId() == id);
+    layoutOptions.add(options);
+    layoutColumns.addAll(columns);
+    cells.forEach(this::putLayoutCell);
+  }
+
+  @Override
+  public void putLayoutCell(org.ewb.model.LayoutCell cell) {
+    layoutCells.removeIf(
+        c ->
+            c.layoutId() == cell.layoutId()
+                && c.studyId() == cell.studyId()
+                && c.column().equals(cell.column()));
+    if (!cell.isEmpty()) {
+      layoutCells.add(cell);
+    }
+  }
+
+  @Override
+  public void putGlossary(List<org.ewb.model.GlossaryEntry> entries) {
+    glossary.clear();
+    glossary.addAll(entries);
   }
 
   @Override

@@ -69,7 +69,10 @@ class AnalysisViewModelTest {
   private static Row row(Sheet s, String label) {
     for (Row r : s) {
       Cell c = r.getCell(1);
-      if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().equals(label)) {
+      // "τ²" is written as "τ" and a superscript run "2" (rich text): its plain string is "τ2"
+      if (c != null
+          && c.getCellType() == CellType.STRING
+          && c.getStringCellValue().equals(label.replace("²", "2"))) {
         return r;
       }
     }
@@ -92,7 +95,7 @@ class AnalysisViewModelTest {
       vm.save("DL by allocation");
       try (XSSFWorkbook wb = export(store)) {
         Sheet s = wb.getSheet("Saved in the view");
-        assertEquals("RR", s.getRow(1).getCell(2).getStringCellValue());
+        assertEquals("RR", s.getRow(2).getCell(2).getStringCellValue());
         JsonNode r = results("bcg__RR__REML");
         Row pooled = row(s, "Pooled estimate (random effects, REML)");
         assertNum(r.get("estimate_bt").asDouble(), pooled, 2, "pooled RR");
@@ -121,7 +124,7 @@ class AnalysisViewModelTest {
       assertEquals("RR", vm.measureProperty().get());
       try (XSSFWorkbook wb = export(store)) {
         Sheet s = wb.getSheet("No measure");
-        assertEquals("RR", s.getRow(1).getCell(2).getStringCellValue());
+        assertEquals("RR", s.getRow(2).getCell(2).getStringCellValue());
         assertNum(
             results("bcg__RR__REML").get("estimate_bt").asDouble(),
             row(s, "Pooled estimate (random effects, REML)"),
