@@ -213,11 +213,18 @@ public final class SpreadsheetTable<R> {
   private String widthGrid;
   private org.ewb.ui.main.WorkbenchSettings widthSettings;
 
-  /** Sizes the columns again to what they hold now (after rows were added), as fitWidths does. */
+  private int fittedRows = -1;
+
+  /**
+   * Sizes the columns again when rows were added or removed (a grid first drawn empty), as
+   * fitWidths does; an edit that adds no row leaves the widths alone, so columns do not shift under
+   * the reviewer's pointer while typing.
+   */
   public void refit() {
-    if (widthGrid == null) {
+    if (widthGrid == null || table.getItems().size() == fittedRows) {
       return;
     }
+    fittedRows = table.getItems().size();
     String grid = widthGrid;
     org.ewb.ui.main.WorkbenchSettings settings = widthSettings;
     javafx.scene.text.Text probe = new javafx.scene.text.Text();
