@@ -207,6 +207,7 @@ public final class SpreadsheetTable<R> {
   public void fitWidths(String grid, org.ewb.ui.main.WorkbenchSettings settings) {
     this.widthGrid = grid;
     this.widthSettings = settings;
+    fittedRows = -1;
     refit();
   }
 
