@@ -23,12 +23,13 @@ final class Extensions {
     org.ewb.ui.extraction.OutcomeActions outcomes =
         new org.ewb.ui.extraction.OutcomeActions(window);
     window.setExtraMenus(
-        () ->
-            java.util.List.of(
-                outcomes.menu(),
-                org.ewb.ui.export.ExportMenu.menu(window),
-                org.ewb.ui.importing.ImportMenu.menu(window)));
+        () -> java.util.List.of(outcomes.menu(), org.ewb.ui.export.ExportMenu.menu(window)));
+    // File › Import ▸ references, data, RevMan 5 (issue 12)
+    window.installFileMenuItems(
+        () -> java.util.List.of(org.ewb.ui.importing.ImportMenu.menu(window)));
     window.installNavigatorActions(outcomes::contextMenu, outcomes::toolbar);
+    window.installEditMenuItems(
+        () -> java.util.List.of(org.ewb.ui.importing.ImportMenu.pasteAsNewRows(window)));
     window.installCenterView(
         NavItem.Kind.OUTCOMES,
         item -> new org.ewb.ui.extraction.OutcomesOverview(window, outcomes));

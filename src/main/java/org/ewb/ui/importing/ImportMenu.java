@@ -50,6 +50,55 @@ public final class ImportMenu {
     return menu;
   }
 
+  /**
+   * Edit › Paste as new rows: rows copied from a spreadsheet in the long layout of {@code import
+   * data} (a header row, then study, arm, role, outcome, kind, unit, months, n, mean, sd | events,
+   * total | effect, se), added the way {@code import data} adds a file: missing studies, arms,
+   * outcomes and time points are created, and nothing is added if a row is refused.
+   */
+  public static MenuItem pasteAsNewRows(MainWindow window) {
+    MenuItem paste = new MenuItem(lang("import.ui.menu.pasteRows"));
+    paste.setId("menuPasteRows");
+    paste.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+V"));
+    paste.disableProperty().bind(window.viewModel().projectProperty().isNull());
+    paste.setOnAction(e -> window.run(() -> pasteRows(window)));
+    return paste;
+  }
+
+  static void pasteRows(MainWindow window) {
+    String text = javafx.scene.input.Clipboard.getSystemClipboard().getString();
+    if (text == null || text.isBlank()) {
+      window.showError(lang("import.ui.pasteRows.empty"));
+      return;
+    }
+    ProjectCache project = window.viewModel().project();
+    DataImporter.Plan plan =
+        DataImporter.read(DataTable.parseCsv(lang("import.ui.pasteRows.source"), text), null);
+    DataImporter.Result r = DataImporter.apply(project, plan, false);
+    StringBuilder m =
+        new StringBuilder(
+            lang(
+                "import.cli.data",
+                r.rows(),
+                lang("import.ui.pasteRows.source"),
+                plan.layout(),
+                r.measurements(),
+                r.estimates(),
+                r.studiesCreated(),
+                r.armsCreated(),
+                r.outcomesCreated(),
+                r.timePointsCreated()));
+    r.notes().forEach(n -> m.append("\n• ").append(n));
+    org.ewb.ui.main.Notices.confirm(window.stage(), m.toString());
+  }
+
+  /** Adds pasted long-layout rows (tab-, comma- or semicolon-separated) to a project. */
+  public static DataImporter.Result pasteRows(
+      org.ewb.logic.project.ProjectRepository project, String text) {
+    DataTable t = DataTable.parseCsv(lang("import.ui.pasteRows.source"), text);
+    return DataImporter.apply(project, DataImporter.read(t, null), false);
+  }
+
   private static void importData(MainWindow window) {
     ProjectCache project = window.viewModel().project();
     FileChooser c = new FileChooser();
@@ -126,10 +175,7 @@ public final class ImportMenu {
   }
 
   private static void info(MainWindow window, String message) {
-    Alert a = new Alert(Alert.AlertType.INFORMATION, message);
-    a.initOwner(window.stage());
-    a.setHeaderText(null);
-    a.setTitle(lang("import.ui.menu"));
-    a.show();
+    // a dialog (not a passing notice): an import report may list rows that were not used
+    org.ewb.ui.main.Dialogs.inform(window.stage(), Alert.AlertType.INFORMATION, message);
   }
 }

@@ -106,6 +106,21 @@ public final class MainWindow {
   private Function<NavItem, java.util.List<MenuItem>> navigatorMenu = item -> java.util.List.of();
   private java.util.function.Supplier<java.util.List<Node>> navigatorToolbar = java.util.List::of;
 
+  private java.util.function.Supplier<java.util.List<MenuItem>> editMenuItems = java.util.List::of;
+  private java.util.function.Supplier<java.util.List<MenuItem>> fileMenuItems = java.util.List::of;
+
+  /** Feature items of the File menu (e.g. the Import submenu), rebuilt with the menus. */
+  public void installFileMenuItems(java.util.function.Supplier<java.util.List<MenuItem>> items) {
+    this.fileMenuItems = items;
+    refreshMenus();
+  }
+
+  /** Feature items appended to the Edit menu (e.g. Paste as new rows), rebuilt with the menus. */
+  public void installEditMenuItems(java.util.function.Supplier<java.util.List<MenuItem>> items) {
+    this.editMenuItems = items;
+    refreshMenus();
+  }
+
   /** The navigator node selected now. */
   public NavItem selectedItem() {
     return selected;
@@ -330,7 +345,13 @@ public final class MainWindow {
     MenuItem quit = new MenuItem(lang("menu.file.quit"));
     quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
     quit.setOnAction(e -> stage.close());
-    file.getItems().addAll(newItem, open, recent, saveAs, new SeparatorMenuItem(), quit);
+    file.getItems().addAll(newItem, open, recent, saveAs);
+    java.util.List<MenuItem> fileMore = fileMenuItems.get();
+    if (!fileMore.isEmpty()) {
+      file.getItems().add(new SeparatorMenuItem());
+      file.getItems().addAll(fileMore);
+    }
+    file.getItems().addAll(new SeparatorMenuItem(), quit);
 
     Menu language = new Menu(lang("menu.language"));
     language.setId("menuLanguage");
@@ -367,6 +388,11 @@ public final class MainWindow {
           redo.setDisable(!vm.history().canRedo());
         });
     edit.getItems().addAll(undo, redo);
+    java.util.List<MenuItem> more = editMenuItems.get();
+    if (!more.isEmpty()) {
+      edit.getItems().add(new SeparatorMenuItem());
+      edit.getItems().addAll(more);
+    }
     MenuBar bar = new MenuBar(file, edit);
     for (Menu m : extraMenus) {
       bar.getMenus().add(m);
