@@ -20,6 +20,18 @@ public final class UndoHistory {
   private final Deque<Edit> redo = new ArrayDeque<>();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
+  /**
+   * Performs edits as one undoable step: nothing for none, the edit itself for one, a group named
+   * {@code description} for several (a paste, a fill, a multi-cell clear).
+   */
+  public void performAll(String description, List<? extends Edit> edits, ProjectRepository r) {
+    if (edits.size() == 1) {
+      perform(edits.get(0), r);
+    } else if (!edits.isEmpty()) {
+      perform(Edits.group(description, edits), r);
+    }
+  }
+
   /** Applies the edit to the repository and records it for undo. */
   public void perform(Edit edit, ProjectRepository repository) {
     if (edit instanceof CompoundEdit c && c.isEmpty()) {

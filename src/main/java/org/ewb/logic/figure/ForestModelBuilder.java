@@ -194,8 +194,8 @@ public final class ForestModelBuilder {
     List<ForestPlotModel.Group> groups = new ArrayList<>();
     List<String> footnotes = new ArrayList<>();
     // a study whose arms were combined, or whose values were derived, says so under the plot
-    java.util.regex.Pattern combined = template("meta.project.combined", 3);
-    java.util.regex.Pattern derived = template("meta.project.derived", 3);
+    java.util.regex.Pattern combined = Localization.pattern("meta.project.combined", 3);
+    java.util.regex.Pattern derived = Localization.pattern("meta.project.derived", 3);
     for (String n : table.notes()) {
       if (combined.matcher(n).matches() || derived.matcher(n).matches()) {
         footnotes.add(n);
@@ -448,23 +448,6 @@ public final class ForestModelBuilder {
               r.label(), cells, r.estimate(), r.lower(), r.upper(), r.weightPercent()));
     }
     return out;
-  }
-
-  /** A message of the current language as a pattern, its {n} arguments matching anything. */
-  private static java.util.regex.Pattern template(String key, int args) {
-    Object[] marks = new Object[args];
-    for (int a = 0; a < args; a++) {
-      marks[a] = "\u0001";
-    }
-    String probe = Localization.lang(key, marks);
-    StringBuilder re = new StringBuilder();
-    for (String part : probe.split("\u0001", -1)) {
-      if (re.length() > 0) {
-        re.append(".*");
-      }
-      re.append(java.util.regex.Pattern.quote(part));
-    }
-    return java.util.regex.Pattern.compile(re.toString(), java.util.regex.Pattern.DOTALL);
   }
 
   /** Digits after the point of a plain number ("7.46" 2, "8" 0), or -1 if it is not one. */

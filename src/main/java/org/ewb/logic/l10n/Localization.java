@@ -107,4 +107,21 @@ public final class Localization {
     String s = CLASS_NAME.matcher(text).replaceAll("").strip();
     return s.isEmpty() ? "-" : s;
   }
+
+  /**
+   * A message of the current language as a pattern whose {n} arguments match anything, to recognise
+   * the engine's notes of one kind (e.g. "Study 'X': arms A + B combined") among others.
+   */
+  public static java.util.regex.Pattern pattern(String key, int args) {
+    Object[] marks = new Object[args];
+    java.util.Arrays.fill(marks, "\u0001");
+    StringBuilder re = new StringBuilder();
+    for (String part : lang(key, marks).split("\u0001", -1)) {
+      if (re.length() > 0) {
+        re.append(".*");
+      }
+      re.append(java.util.regex.Pattern.quote(part));
+    }
+    return java.util.regex.Pattern.compile(re.toString(), java.util.regex.Pattern.DOTALL);
+  }
 }

@@ -253,11 +253,7 @@ public final class CharacteristicsViewModel implements SheetModel<Study> {
         edits.add(Edits.updateStudy(p, s));
       }
     }
-    if (edits.size() == 1) {
-      main.history().perform(edits.get(0), p);
-    } else if (!edits.isEmpty()) {
-      main.history().perform(Edits.group(description, edits), p);
-    }
+    main.history().performAll(description, edits, p);
   }
 
   @Override

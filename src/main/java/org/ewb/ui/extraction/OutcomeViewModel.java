@@ -484,11 +484,7 @@ public final class OutcomeViewModel implements SheetModel<OutcomeViewModel.Row> 
             });
     measurements.values().forEach(m -> edits.add(Edits.putMeasurement(p, m)));
     estimates.values().forEach(g -> edits.add(Edits.putEstimate(p, g)));
-    if (edits.size() == 1) {
-      main.history().perform(edits.get(0), p);
-    } else if (!edits.isEmpty()) {
-      main.history().perform(Edits.group(description, edits), p);
-    }
+    main.history().performAll(description, edits, p);
   }
 
   @Override

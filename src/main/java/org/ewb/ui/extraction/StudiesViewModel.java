@@ -6,13 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javafx.collections.ObservableList;
 import org.ewb.logic.extraction.Edit;
 import org.ewb.logic.extraction.Edits;
 import org.ewb.logic.extraction.ProjectCache;
 import org.ewb.model.Arm;
-import org.ewb.model.Provenance;
 import org.ewb.model.Study;
 import org.ewb.model.StudyStatus;
 import org.ewb.model.WorkbenchException;
@@ -23,7 +21,7 @@ import org.ewb.ui.main.MainViewModel;
  * arms of the selected study (label, role, intervention, number randomised). Every change is an
  * {@link Edit} performed through the project's undo history.
  */
-public final class StudiesViewModel implements SheetModel<Study> {
+public final class StudiesViewModel implements PlainSheetModel<Study> {
 
   public static final int LABEL = 0;
   public static final int YEAR = 1;
@@ -92,29 +90,6 @@ public final class StudiesViewModel implements SheetModel<Study> {
   }
 
   @Override
-  public boolean isEditable(Study row, int column) {
-    return true;
-  }
-
-  @Override
-  public Optional<String> problem(Study row, int column) {
-    return Optional.empty();
-  }
-
-  @Override
-  public boolean hasProvenanceSlot(Study row, int column) {
-    return false;
-  }
-
-  @Override
-  public Provenance provenance(Study row, int column) {
-    return Provenance.NONE;
-  }
-
-  @Override
-  public void setProvenance(Study row, int column, Provenance provenance) {}
-
-  @Override
   public List<String> choices(Study row, int column) {
     return column == STATUS
         ? List.of(StudyStatus.values()).stream().map(CharacteristicsViewModel::statusText).toList()
@@ -141,11 +116,7 @@ public final class StudiesViewModel implements SheetModel<Study> {
         edits.add(Edits.updateStudy(p, s));
       }
     }
-    if (edits.size() == 1) {
-      main.history().perform(edits.get(0), p);
-    } else if (!edits.isEmpty()) {
-      main.history().perform(Edits.group(description, edits), p);
-    }
+    main.history().performAll(description, edits, p);
   }
 
   /** A study with one of its list cells changed; a value that does not fit is refused. */
@@ -213,7 +184,7 @@ public final class StudiesViewModel implements SheetModel<Study> {
   }
 
   /** The arms of the selected study as a grid: label, role, intervention, number randomised. */
-  public final class Arms implements SheetModel<Arm> {
+  public final class Arms implements PlainSheetModel<Arm> {
     public static final int ARM_LABEL = 0;
     public static final int ROLE = 1;
     public static final int INTERVENTION = 2;
@@ -229,29 +200,6 @@ public final class StudiesViewModel implements SheetModel<Study> {
         default -> "";
       };
     }
-
-    @Override
-    public boolean isEditable(Arm row, int column) {
-      return true;
-    }
-
-    @Override
-    public Optional<String> problem(Arm row, int column) {
-      return Optional.empty();
-    }
-
-    @Override
-    public boolean hasProvenanceSlot(Arm row, int column) {
-      return false;
-    }
-
-    @Override
-    public Provenance provenance(Arm row, int column) {
-      return Provenance.NONE;
-    }
-
-    @Override
-    public void setProvenance(Arm row, int column, Provenance provenance) {}
 
     @Override
     public List<String> choices(Arm row, int column) {
@@ -295,11 +243,7 @@ public final class StudiesViewModel implements SheetModel<Study> {
           edits.add(Edits.updateArm(p, a));
         }
       }
-      if (edits.size() == 1) {
-        main.history().perform(edits.get(0), p);
-      } else if (!edits.isEmpty()) {
-        main.history().perform(Edits.group(description, edits), p);
-      }
+      main.history().performAll(description, edits, p);
     }
 
     @Override
