@@ -289,7 +289,8 @@ public final class TableFit {
         line = Math.max(line, TextWidth.of(text));
       }
       int w = (int) Math.ceil(Math.min(word, MAX_WORD) * TEXT_FACTOR);
-      int l = (int) Math.ceil(Math.min(line, MAX_PREFERRED) * TEXT_FACTOR);
+      // one spare digit: a value the estimate puts on one line must not wrap in the spreadsheet
+      int l = (int) Math.ceil(Math.min(line, MAX_PREFERRED) * TEXT_FACTOR) + (line > 0 ? 1 : 0);
       min[c] = Math.max(MIN_WIDTH, Math.max(min[c], w));
       pref[c] = Math.max(min[c], Math.max(pref[c], l));
     }

@@ -443,8 +443,9 @@ public final class XlsxTableWriter {
    */
   static int capacity(int width, boolean cjk) {
     // TableFit counts a digit as 0.55 em; a CJK character is 1 em (two widths) and average Latin
-    // text about 0.45 em
-    return (int) (width * (cjk ? 1.1 : 1.2));
+    // text about 0.45 em, but capitals and digits are wider: counted a little short, so that a row
+    // is rather one line too tall than clipped ("Zhang 2016" wrapped in a 9-digit column)
+    return (int) (width * (cjk ? 1.1 : 1.05));
   }
 
   /**
