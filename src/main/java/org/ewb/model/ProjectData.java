@@ -99,7 +99,10 @@ public record ProjectData(
     return studies.stream().collect(Collectors.toMap(Study::id, Function.identity()));
   }
 
-  /** Characteristic value text of a study for a field key, or "" if none. */
+  /**
+   * Characteristic value text of a study for a field key (a text field's English text, else its
+   * Chinese one), or "" if none.
+   */
   public String value(long studyId, String fieldKey) {
     Optional<CharacteristicField> f =
         fields.stream().filter(x -> x.key().equals(fieldKey)).findFirst();
@@ -109,7 +112,7 @@ public record ProjectData(
     long fid = f.get().id();
     return values.stream()
         .filter(v -> v.studyId() == studyId && v.fieldId() == fid)
-        .map(CharacteristicValue::value)
+        .map(v -> v.text("en"))
         .findFirst()
         .orElse("");
   }

@@ -23,7 +23,7 @@ final class Schema {
   static final String FORMAT = "evidence-workbench-project";
 
   /** The schema version this build writes ({@code PRAGMA user_version}). */
-  static final int CURRENT_VERSION = 6;
+  static final int CURRENT_VERSION = 7;
 
   private static final String PROV =
       "prov_source TEXT CHECK (prov_source IN ('TABLE','FIGURE','PAGE','TEXT')),"
@@ -180,7 +180,12 @@ final class Schema {
                       + " abstract TEXT NOT NULL DEFAULT '', keywords TEXT NOT NULL DEFAULT '',"
                       + " language TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '',"
                       + " display_order INTEGER NOT NULL DEFAULT 0)",
-                  "CREATE INDEX study_reference_study ON study_reference(study_id)")));
+                  "CREATE INDEX study_reference_study ON study_reference(study_id)")),
+          new Migration(
+              7,
+              "Chinese text of characteristic values (bilingual text fields, ADR 0123)",
+              List.of(
+                  "ALTER TABLE characteristic_value ADD COLUMN value_zh TEXT NOT NULL DEFAULT ''")));
 
   private Schema() {}
 }

@@ -799,7 +799,7 @@ public final class SqliteProjectStore
   public void putValue(CharacteristicValue v) {
     write(
         () -> {
-          if (v.value().isEmpty() && v.provenance().isEmpty()) {
+          if (v.isEmpty()) {
             PreparedStatement ps =
                 ps("DELETE FROM characteristic_value WHERE study_id = ? AND field_id = ?");
             ps.setLong(1, v.studyId());
@@ -810,12 +810,13 @@ public final class SqliteProjectStore
           PreparedStatement ps =
               ps(
                   "INSERT OR REPLACE INTO characteristic_value(study_id, field_id,"
-                      + " value, prov_source, prov_location, prov_quote, prov_note)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+                      + " value, prov_source, prov_location, prov_quote, prov_note, value_zh)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
           ps.setLong(1, v.studyId());
           ps.setLong(2, v.fieldId());
           CellCodec.bind(ps, 3, v.value());
           bindProv(ps, 4, v.provenance());
+          ps.setString(8, v.valueZh());
           ps.executeUpdate();
           return null;
         });
@@ -1822,12 +1823,16 @@ public final class SqliteProjectStore
         try (ResultSet rs =
             st.executeQuery(
                 "SELECT study_id, field_id, value, prov_source,"
-                    + " prov_location, prov_quote, prov_note FROM characteristic_value"
+                    + " prov_location, prov_quote, prov_note, value_zh FROM characteristic_value"
                     + " ORDER BY study_id, field_id")) {
           while (rs.next()) {
             values.add(
                 new CharacteristicValue(
-                    rs.getLong(1), rs.getLong(2), CellCodec.read(rs, 3), prov(rs, 4)));
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    CellCodec.read(rs, 3),
+                    prov(rs, 4),
+                    rs.getString(8)));
           }
         }
         try (ResultSet rs =

@@ -256,6 +256,49 @@ class SqliteProjectStoreTest {
   }
 
   @Test
+  void aTextKeepsEachLanguageAndAValueWithNeitherIsDeleted() {
+    Path f = dir.resolve("p.ewb");
+    try (SqliteProjectStore store = SqliteProjectStore.create(f, "t")) {
+      ProjectData d = fill(store);
+      CharacteristicField route =
+          store.insertField(
+              new CharacteristicField(
+                  0, "route", "Route", "途径", FieldType.TEXT, "", List.of(), "", "", 3));
+      long s1 = d.studies().get(0).id();
+      long s2 = d.studies().get(1).id();
+      Provenance prov = new Provenance(ProvenanceSource.TABLE, "Table 1", "iv", "");
+      store.putValue(new CharacteristicValue(s1, route.id(), "intravenous", prov, "静脉注射"));
+      store.putValue(new CharacteristicValue(s2, route.id(), "", Provenance.NONE, "胰腺动脉"));
+      ProjectData both = SqliteProjectStore.readSnapshot(f);
+      assertTrue(
+          both.values()
+              .contains(new CharacteristicValue(s1, route.id(), "intravenous", prov, "静脉注射")));
+      assertTrue(
+          both.values()
+              .contains(new CharacteristicValue(s2, route.id(), "", Provenance.NONE, "胰腺动脉")));
+      store.putValue(
+          both.values().stream()
+              .filter(v -> v.value().equals("intravenous"))
+              .findFirst()
+              .get()
+              .withText("en", ""));
+    }
+    ProjectData read = SqliteProjectStore.readSnapshot(f);
+    CharacteristicValue zhOnly =
+        read.values().stream().filter(v -> v.valueZh().equals("静脉注射")).findFirst().get();
+    assertEquals("", zhOnly.value());
+    assertEquals("静脉注射", zhOnly.text("en"), "the Chinese text stands in for the English");
+    assertTrue(zhOnly.missing("en"));
+    try (SqliteProjectStore store = SqliteProjectStore.open(f)) {
+      store.putValue(new CharacteristicValue(zhOnly.studyId(), zhOnly.fieldId(), "", null, ""));
+    }
+    assertTrue(
+        SqliteProjectStore.readSnapshot(f).values().stream()
+            .noneMatch(v -> v.fieldId() == zhOnly.fieldId() && v.studyId() == zhOnly.studyId()),
+        "no text and no provenance: the row is gone");
+  }
+
+  @Test
   void theSummaryCountsWhatTheSnapshotHolds() {
     Path f = dir.resolve("p.ewb");
     try (SqliteProjectStore store = SqliteProjectStore.create(f, "t")) {

@@ -90,7 +90,8 @@ public final class CharacteristicsTableExporter {
 
     Map<Long, Map<Long, String>> values = new HashMap<>();
     for (CharacteristicValue v : data.values()) {
-      values.computeIfAbsent(v.studyId(), k -> new HashMap<>()).put(v.fieldId(), v.value());
+      // a text field's text in the table's language, else the other one (ADR 0123)
+      values.computeIfAbsent(v.studyId(), k -> new HashMap<>()).put(v.fieldId(), v.text(lang));
     }
     Map<Long, Map<String, LayoutCell>> printedCells = new HashMap<>();
     layout.ifPresent(

@@ -26,12 +26,24 @@ public final class Edits {
 
   // ---- cells ----
 
-  /** Sets a characteristic value's text, keeping its provenance. */
+  /** Sets a characteristic value's (English or only) text, keeping its provenance. */
   public static Edit setValue(ProjectCache p, long studyId, long fieldId, String text) {
+    return setValue(p, studyId, fieldId, "en", text);
+  }
+
+  /**
+   * Sets a characteristic value's text in {@code lang} ("zh" = the Chinese text of a text field,
+   * else the English one), keeping the other language's text and the provenance. Fields that are
+   * not text have one language-neutral value, so {@code lang} is ignored for them.
+   */
+  public static Edit setValue(
+      ProjectCache p, long studyId, long fieldId, String lang, String text) {
     CharacteristicValue before = p.value(studyId, fieldId);
+    boolean bilingual =
+        p.field(fieldId).map(f -> f.type() == org.ewb.model.FieldType.TEXT).orElse(false);
     return new ValueEdit(
         before,
-        new CharacteristicValue(studyId, fieldId, text == null ? "" : text, before.provenance()),
+        before.withText(bilingual ? lang : "en", text == null ? "" : text),
         lang("edit.value"));
   }
 

@@ -537,7 +537,7 @@ public final class ProjectCache implements ProjectRepository {
   }
 
   private void mirrorValue(CharacteristicValue value) {
-    if (value.value().isEmpty() && value.provenance().isEmpty()) {
+    if (value.isEmpty()) {
       Map<Long, CharacteristicValue> byField = values.get(value.studyId());
       if (byField != null) {
         byField.remove(value.fieldId());

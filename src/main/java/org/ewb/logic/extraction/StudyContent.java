@@ -68,7 +68,8 @@ public record StudyContent(
     }
     List<CharacteristicValue> storedValues = new ArrayList<>();
     for (CharacteristicValue v : values) {
-      CharacteristicValue nv = new CharacteristicValue(sid, v.fieldId(), v.value(), v.provenance());
+      CharacteristicValue nv =
+          new CharacteristicValue(sid, v.fieldId(), v.value(), v.provenance(), v.valueZh());
       r.putValue(nv);
       storedValues.add(nv);
     }

@@ -22,6 +22,7 @@ import org.ewb.logic.extraction.ProjectCache;
 import org.ewb.logic.l10n.Localization;
 import org.ewb.model.CharacteristicField;
 import org.ewb.model.CharacteristicValue;
+import org.ewb.model.FieldType;
 import org.ewb.model.Provenance;
 import org.ewb.model.Study;
 import org.ewb.model.StudyStatus;
@@ -98,7 +99,10 @@ public final class CharacteristicsViewModel implements SheetModel<Study> {
           }
           return main.project() != null
               && main.project().valuesOf(s.id()).values().stream()
-                  .anyMatch(v -> v.value().toLowerCase(Locale.ROOT).contains(f));
+                  .anyMatch(
+                      v ->
+                          v.value().toLowerCase(Locale.ROOT).contains(f)
+                              || v.valueZh().toLowerCase(Locale.ROOT).contains(f));
         });
   }
 
@@ -148,7 +152,42 @@ public final class CharacteristicsViewModel implements SheetModel<Study> {
     if (main.project() == null || column - FIRST_FIELD >= fields.size()) {
       return "";
     }
-    return main.project().value(row.id(), field(column).id()).value();
+    return main.project().value(row.id(), field(column).id()).text(Localization.language());
+  }
+
+  /** Whether a column holds a text field, whose values have an English and a Chinese text. */
+  public boolean isBilingual(int column) {
+    return column >= FIRST_FIELD
+        && column - FIRST_FIELD < fields.size()
+        && field(column).type() == FieldType.TEXT;
+  }
+
+  @Override
+  public Optional<String[]> untranslated(Study row, int column) {
+    if (!isBilingual(column) || main.project() == null) {
+      return Optional.empty();
+    }
+    String lang = Localization.language();
+    if (!main.project().value(row.id(), field(column).id()).missing(lang)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new String[] {lang("grid.untranslated.tag." + lang), lang("grid.untranslated." + lang)});
+  }
+
+  @Override
+  public Optional<String> otherLanguageText(Study row, int column) {
+    if (!isBilingual(column) || main.project() == null) {
+      return Optional.empty();
+    }
+    String other = "zh".equals(Localization.language()) ? "en" : "zh";
+    return Optional.of(main.project().value(row.id(), field(column).id()).stored(other));
+  }
+
+  /** The text stored for the window's language (for text fields; no fallback to the other). */
+  private String stored(ProjectCache p, long studyId, int column) {
+    CharacteristicValue v = p.value(studyId, field(column).id());
+    return isBilingual(column) ? v.stored(Localization.language()) : v.value();
   }
 
   @Override
@@ -184,10 +223,8 @@ public final class CharacteristicsViewModel implements SheetModel<Study> {
     }
     CharacteristicField f = field(column);
     ProjectCache p = p();
-    String value = p.value(row.id(), f.id()).value();
     main.history()
-        .perform(
-            Edits.putValue(p, new CharacteristicValue(row.id(), f.id(), value, provenance)), p);
+        .perform(Edits.putValue(p, p.value(row.id(), f.id()).withProvenance(provenance)), p);
   }
 
   @Override
@@ -243,8 +280,10 @@ public final class CharacteristicsViewModel implements SheetModel<Study> {
         studies.put(id, current);
       } else {
         CharacteristicField f = field(c.column());
-        if (!p.value(id, f.id()).value().equals(text.strip())) {
-          edits.add(Edits.setValue(p, id, f.id(), text));
+        // a text field stores what is typed as the window language's text; a cell showing the
+        // other language's text (no translation yet) takes what is committed, even the same text
+        if (!stored(p, id, c.column()).equals(text.strip())) {
+          edits.add(Edits.setValue(p, id, f.id(), Localization.language(), text));
         }
       }
     }

@@ -13,6 +13,7 @@ import javafx.scene.control.TablePosition;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import org.ewb.logic.l10n.Localization;
 import org.ewb.model.Provenance;
 import org.ewb.model.ProvenanceSource;
 import org.ewb.model.WorkbenchException;
@@ -28,6 +29,7 @@ public final class DetailsPane<R> extends ScrollPane {
   private final Label value = new Label();
   private final Label problem = new Label();
   private final Label derivation = new Label();
+  private final Label otherLanguage = new Label();
   private final ComboBox<String> source = new ComboBox<>();
   private final TextField location = new TextField();
   private final TextArea quote = new TextArea();
@@ -52,6 +54,8 @@ public final class DetailsPane<R> extends ScrollPane {
     problem.setId("detailsProblem");
     derivation.getStyleClass().add("details-derived");
     derivation.setWrapText(true);
+    otherLanguage.setWrapText(true);
+    otherLanguage.setId("detailsOtherLanguage");
     source.getItems().add(lang("provenance.none"));
     for (ProvenanceSource s : ProvenanceSource.values()) {
       source.getItems().add(lang("provenance." + s.name().toLowerCase(Locale.ROOT)));
@@ -84,6 +88,7 @@ public final class DetailsPane<R> extends ScrollPane {
             heading(lang("details.cell")),
             place,
             value,
+            otherLanguage,
             problem,
             derivation,
             provenanceBox,
@@ -131,6 +136,7 @@ public final class DetailsPane<R> extends ScrollPane {
       value.setText("");
       problem.setText("");
       derivation.setText("");
+      otherLanguage.setText("");
       provenanceBox.setDisable(true);
       return;
     }
@@ -139,6 +145,18 @@ public final class DetailsPane<R> extends ScrollPane {
     place.setText(m.place(row, column));
     String v = m.text(row, column);
     value.setText(v.isEmpty() ? lang("details.empty") : lang("details.valueIs", v));
+    Optional<String> other = m.otherLanguageText(row, column);
+    // a text field: the other language's text too, so both can be read side by side
+    otherLanguage.setText(
+        other
+            .map(
+                t ->
+                    lang(
+                        "details.otherLanguage." + Localization.language(),
+                        t.isEmpty() ? lang("details.none") : t))
+            .orElse(""));
+    otherLanguage.setVisible(other.isPresent());
+    otherLanguage.setManaged(other.isPresent());
     Optional<String> pr = m.problem(row, column);
     problem.setText(pr.orElse(""));
     problem.setVisible(pr.isPresent());

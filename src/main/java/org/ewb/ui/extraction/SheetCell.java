@@ -41,7 +41,7 @@ final class SheetCell<R> extends TableCell<R, String> {
   @Override
   protected void updateItem(String item, boolean empty) {
     super.updateItem(item, empty);
-    getStyleClass().removeAll("invalid", "warning", "has-provenance", "derived");
+    getStyleClass().removeAll("invalid", "warning", "has-provenance", "derived", "untranslated");
     setTooltip(null);
     if (isEditing()) {
       return;
@@ -80,6 +80,18 @@ final class SheetCell<R> extends TableCell<R, String> {
         tip.append('\n');
       }
       tip.append(derived.get());
+    }
+    Optional<String[]> untranslated = model.untranslated(row, col);
+    if (untranslated.isPresent()) {
+      // the text of the other language, tagged with it, until a translation is typed
+      getStyleClass().add("untranslated");
+      Label mark = new Label(untranslated.get()[0]);
+      mark.getStyleClass().add("untranslated-mark");
+      setGraphic(mark);
+      if (tip.length() > 0) {
+        tip.append('\n');
+      }
+      tip.append(untranslated.get()[1]);
     }
     if (item != null && !item.isEmpty() && clipped(item)) {
       // a column too narrow for its text: the whole text on hover

@@ -42,6 +42,22 @@ public interface SheetModel<R> {
     return Optional.empty();
   }
 
+  /**
+   * When the cell shows the other language's text because its own is missing: a short tag of the
+   * language shown ("EN", "中") and why; empty otherwise.
+   */
+  default Optional<String[]> untranslated(R row, int column) {
+    return Optional.empty();
+  }
+
+  /**
+   * For a cell with a text in each language: the other language's stored text (empty if none);
+   * empty for cells with one language-neutral value.
+   */
+  default Optional<String> otherLanguageText(R row, int column) {
+    return Optional.empty();
+  }
+
   /** Choices offered in a drop-down when the cell is edited (empty: a text field). */
   default List<String> choices(R row, int column) {
     return List.of();

@@ -196,7 +196,7 @@ public final class MainViewModel {
       String unit = f.unit().isEmpty() ? "" : " (" + f.unit() + ")";
       rows.add(
           new CharacteristicRow(
-              f.group(language), f.label(language) + unit, v == null ? "" : v.value()));
+              f.group(language), f.label(language) + unit, v == null ? "" : v.text(language)));
     }
     selectedCharacteristics.setAll(rows);
     selectedArms.setAll(p.armsOf(s.id()));

@@ -270,6 +270,44 @@ class CharacteristicsTableExporterTest {
     return t.rows().stream().map(r -> r.get(col).text()).toList();
   }
 
+  /**
+   * A text field's value in the table's language, the other language's when that one is missing
+   * (ADR 0123): English "intravenous" / Chinese "静脉注射" for Li, Chinese only for Gu.
+   */
+  @Test
+  void textValuesFollowTheTableLanguage() {
+    ProjectData d = withRowKey("1", "2", null, null, null);
+    List<CharacteristicValue> values = new ArrayList<>();
+    for (CharacteristicValue v : d.values()) {
+      if (v.fieldId() == 500 && v.studyId() == 1) {
+        v = new CharacteristicValue(1, 500, "intravenous", Provenance.NONE, "静脉注射");
+      } else if (v.fieldId() == 500 && v.studyId() == 2) {
+        v = new CharacteristicValue(2, 500, "", Provenance.NONE, "胰腺动脉");
+      }
+      values.add(v);
+    }
+    ProjectData bilingual =
+        new ProjectData(
+            d.project(),
+            d.studies(),
+            d.fields(),
+            values,
+            d.arms(),
+            d.outcomes(),
+            d.timePoints(),
+            d.measurements(),
+            d.genericEstimates(),
+            d.layouts(),
+            d.analyses());
+    Optional<TableLayout> layout =
+        Optional.of(
+            new TableLayout(9, "Rows", "", "", List.of("study.label", "row_key"), "", "", ""));
+    ExportTable en = CharacteristicsTableExporter.build(bilingual, layout, "en");
+    ExportTable zh = CharacteristicsTableExporter.build(bilingual, layout, "zh");
+    assertEquals(List.of("intravenous", "胰腺动脉"), column(en, 2).subList(0, 2));
+    assertEquals(List.of("静脉注射", "胰腺动脉"), column(zh, 2).subList(0, 2));
+  }
+
   @Test
   void rowKeyChoosesTheStudiesWithAValueOrderedNumericallyAndNumbersThemWithIt() {
     // Li 1, Gu none, Zhao 10, Hu 2, Cai " 3 " (padding ignored)
