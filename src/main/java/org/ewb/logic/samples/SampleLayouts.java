@@ -53,7 +53,7 @@ final class SampleLayouts {
                 "follow_up",
                 "primary_endpoint",
                 "authors_first_corresponding",
-                "institution_zh",
+                "institution",
                 "year"),
             "−, not reported.",
             "−：未报告。",

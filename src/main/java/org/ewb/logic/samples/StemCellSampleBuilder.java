@@ -255,6 +255,11 @@ public final class StemCellSampleBuilder {
             "randomised_from");
     Plan plan = new Plan(studies, outcomes, studyMap, armMap);
     plan.printed = PrintedTables.read(sourcesDir.resolve("printed-tables"));
+    for (CsvTable.Row t :
+        CsvTable.read(sourcesDir.resolve("translations.csv"), "field", "en", "zh", "source")
+            .rows()) {
+      plan.translations.put(t.get("field") + "\u0000" + t.get("en"), t.get("zh"));
+    }
     repo.inTransaction(() -> plan.write(repo));
   }
 
@@ -265,6 +270,9 @@ public final class StemCellSampleBuilder {
 
     /** The printed tables' transcription (per-layout values of the two layouts). */
     private PrintedTables printed;
+
+    /** Chinese texts of English values, by field key + NUL + English text (translations.csv). */
+    private final Map<String, String> translations = new LinkedHashMap<>();
 
     private final List<CsvTable.Row> studyRows;
     private final Map<String, CsvTable.Row> studyMap = new LinkedHashMap<>();
@@ -569,10 +577,14 @@ public final class StemCellSampleBuilder {
         studyIds.put(r.get("id"), s.id());
         for (Map.Entry<String, Value> e : values(r).entrySet()) {
           CharacteristicField f = fields.get(e.getKey());
-          checkType(r, f, e.getValue().text());
-          repo.putValue(
-              new CharacteristicValue(
-                  s.id(), f.id(), e.getValue().text(), e.getValue().provenance()));
+          Value v = e.getValue();
+          checkType(r, f, v.text());
+          // a text field's Chinese text: the source's own, else the transcriber's translation
+          String zh = v.zh();
+          if (zh.isEmpty() && f.type() == FieldType.TEXT) {
+            zh = translations.getOrDefault(f.key() + "\u0000" + v.text(), "");
+          }
+          repo.putValue(new CharacteristicValue(s.id(), f.id(), v.text(), v.provenance(), zh));
         }
         int armOrder = 0;
         for (CsvTable.Row a : armsByStudy.getOrDefault(r.get("id"), List.of())) {
@@ -736,8 +748,15 @@ public final class StemCellSampleBuilder {
           "design_as_printed",
           "normalised design; quote = wording as printed");
       put(v, r, "country", "country", "", "");
-      put(v, r, "institution_zh", "institution", "", "");
-      put(v, r, "institution_en", "institution_en", "", "English rendering by the transcriber");
+      if (!r.get("institution").isEmpty() || !r.get("institution_en").isEmpty()) {
+        // English rendering by the transcriber; Chinese as printed
+        v.put(
+            "institution",
+            new Value(
+                r.get("institution_en"),
+                prov(r, "", "Chinese as printed; English rendering by the transcriber"),
+                r.get("institution")));
+      }
       String authors = authors(r);
       if (!authors.isEmpty()) {
         v.put(
@@ -946,7 +965,12 @@ public final class StemCellSampleBuilder {
     }
   }
 
-  private record Value(String text, Provenance provenance) {}
+  /** A value to store: its (English or only) text, provenance and Chinese text. */
+  private record Value(String text, Provenance provenance, String zh) {
+    Value(String text, Provenance provenance) {
+      this(text, provenance, "");
+    }
+  }
 
   /** One planned measurement with the rows it came from. */
   private record Result(
