@@ -580,11 +580,16 @@ public final class StemCellSampleBuilder {
           Value v = e.getValue();
           checkType(r, f, v.text());
           // a text field's Chinese text: the source's own, else the transcriber's translation
+          String en = v.text();
           String zh = v.zh();
-          if (zh.isEmpty() && f.type() == FieldType.TEXT) {
-            zh = translations.getOrDefault(f.key() + "\u0000" + v.text(), "");
+          String[] split = SPLIT_FIELDS.contains(f.key()) ? splitLanguages(en) : null;
+          if (zh.isEmpty() && split != null) {
+            en = split[0];
+            zh = split[1];
+          } else if (zh.isEmpty() && f.type() == FieldType.TEXT) {
+            zh = translations.getOrDefault(f.key() + "\u0000" + en, "");
           }
-          repo.putValue(new CharacteristicValue(s.id(), f.id(), v.text(), v.provenance(), zh));
+          repo.putValue(new CharacteristicValue(s.id(), f.id(), en, v.provenance(), zh));
         }
         int armOrder = 0;
         for (CsvTable.Row a : armsByStudy.getOrDefault(r.get("id"), List.of())) {
@@ -963,6 +968,36 @@ public final class StemCellSampleBuilder {
     private static CellText cell(CsvTable.Row r) {
       return r == null ? CellText.EMPTY : CellText.of(r.get("value"));
     }
+  }
+
+  /**
+   * Fields whose transcription gives one text in both languages as "Chinese (English)" or "English
+   * (Chinese)": stored as the English and the Chinese text of the value.
+   */
+  static final java.util.Set<String> SPLIT_FIELDS =
+      java.util.Set.of(
+          "primary_endpoint", "schedule", "disease_duration", "authors_first_corresponding");
+
+  private static final Pattern TWO_LANGUAGES = Pattern.compile("^([^()]+?) \\(([^()]+)\\)$");
+  private static final Pattern CJK = Pattern.compile("[\\u3000-\\u9fff\\uff00-\\uffef]");
+
+  /**
+   * {English, Chinese} of a text "A (B)" where exactly one of A and B has Chinese characters, or
+   * null.
+   */
+  static String[] splitLanguages(String text) {
+    Matcher m = TWO_LANGUAGES.matcher(text);
+    if (!m.matches()) {
+      return null;
+    }
+    boolean firstZh = CJK.matcher(m.group(1)).find();
+    boolean secondZh = CJK.matcher(m.group(2)).find();
+    if (firstZh == secondZh) {
+      return null;
+    }
+    return firstZh
+        ? new String[] {m.group(2).strip(), m.group(1).strip()}
+        : new String[] {m.group(1).strip(), m.group(2).strip()};
   }
 
   /** A value to store: its (English or only) text, provenance and Chinese text. */

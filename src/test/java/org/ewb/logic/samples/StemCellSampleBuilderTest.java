@@ -1,5 +1,6 @@
 package org.ewb.logic.samples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -156,8 +157,45 @@ class StemCellSampleBuilderTest {
       boolean stored =
           data.values().stream().anyMatch(v -> v.studyId() == sid && v.fieldId() == fieldId);
       assertEquals(!r.get(column).isEmpty(), stored, r.get("id") + " / " + field);
-      assertEquals(r.get(column), data.value(sid, field), r.get("id") + " / " + field);
+      var v =
+          data.values().stream()
+              .filter(x -> x.studyId() == sid && x.fieldId() == fieldId)
+              .findFirst();
+      String[] split = StemCellSampleBuilder.splitLanguages(r.get(column));
+      if (StemCellSampleBuilder.SPLIT_FIELDS.contains(field) && split != null) {
+        // "中文 (English)" is stored as its two texts
+        assertEquals(split[0], v.get().value(), r.get("id") + " / " + field);
+        assertEquals(split[1], v.get().valueZh(), r.get("id") + " / " + field);
+        assertTrue(
+            r.get(column).equals(split[1] + " (" + split[0] + ")")
+                || r.get(column).equals(split[0] + " (" + split[1] + ")"),
+            "nothing lost: " + r.get(column));
+      } else {
+        assertEquals(r.get(column), data.value(sid, field), r.get("id") + " / " + field);
+      }
     }
+  }
+
+  @Test
+  void aTextInBothLanguagesIsSplitOnlyWhenOneSideIsChinese() {
+    assertArrayEquals(
+        new String[] {"exogenous insulin dose", "外源性胰岛素用量"},
+        StemCellSampleBuilder.splitLanguages("外源性胰岛素用量 (exogenous insulin dose)"));
+    assertArrayEquals(
+        new String[] {"once monthly x3", "每月静脉输注1次, 连续3次"},
+        StemCellSampleBuilder.splitLanguages("once monthly x3 (每月静脉输注1次, 连续3次)"));
+    assertNull(StemCellSampleBuilder.splitLanguages("IV (cubital vein)"));
+    assertNull(StemCellSampleBuilder.splitLanguages("静脉 (静脉注射)"));
+    assertNull(StemCellSampleBuilder.splitLanguages("a (b) (c)"));
+    long authors = field("authors_first_corresponding").id();
+    long yao = study("yao2022_islet_pbsc_t1d").id();
+    var v =
+        data.values().stream()
+            .filter(x -> x.studyId() == yao && x.fieldId() == authors)
+            .findFirst()
+            .orElseThrow();
+    assertEquals("Yao Yutong", v.value());
+    assertEquals("姚豫桐", v.valueZh());
   }
 
   /**
