@@ -80,6 +80,31 @@ public final class StemCellSampleBuilder {
   private record OutcomeSpec(
       String name, OutcomeKind kind, String unit, boolean lowerIsBetter, List<String> csvNames) {}
 
+  /** Chinese names of the outcomes, in the seeds' wording where they name them. */
+  static final Map<String, String> NAMES_ZH =
+      Map.ofEntries(
+          Map.entry("Insulin independence", "脱离胰岛素"),
+          Map.entry("HbA1c", "糖化血红蛋白（HbA1c）"),
+          Map.entry("Fasting C-peptide", "空腹C肽"),
+          Map.entry("Insulin dose", "胰岛素用量"),
+          Map.entry("Fasting blood glucose", "空腹血糖"),
+          Map.entry("C-peptide AUC (OGTT)", "C肽曲线下面积（OGTT）"),
+          Map.entry("Insulin AUC (OGTT)", "胰岛素曲线下面积（OGTT）"),
+          Map.entry("C-peptide positive", "C肽阳性"),
+          Map.entry("Insulin reduced by ≥50%", "胰岛素用量减少≥50%"),
+          Map.entry("Insulin reduced by 50% (as printed, no '≥')", "胰岛素用量减少50%（原文无“≥”）"),
+          Map.entry("Insulin reduced by >60%", "胰岛素用量减少>60%"),
+          Map.entry("Insulin reduced by 15-50%", "胰岛素用量减少15%～50%"),
+          Map.entry("Insulin unchanged", "胰岛素用量不变"),
+          Map.entry("Insulin unchanged or reduced by <15%", "胰岛素用量不变或减少<15%"),
+          Map.entry("Insulin increased by 50%", "胰岛素用量增加50%"),
+          Map.entry("Insulin increased by 15-45%", "胰岛素用量增加15%～45%"),
+          Map.entry("Clinical remission", "临床缓解"),
+          Map.entry("Diabetic ketoacidosis", "糖尿病酮症酸中毒"),
+          Map.entry("GADA seroconversion to negative", "GADA转阴"),
+          Map.entry("Subclinical hypothyroidism", "亚临床甲状腺功能减退"),
+          Map.entry("Primary goal achieved", "达到主要目标"));
+
   /**
    * The project's outcomes in display order. Intervention characteristics (islet / PBSC dose),
    * per-patient-only measures and results without counts are not outcomes here.
@@ -621,7 +646,10 @@ public final class StemCellSampleBuilder {
                     spec.kind(),
                     spec.unit(),
                     spec.lowerIsBetter(),
-                    outcomeOrder++));
+                    outcomeOrder++,
+                    NAMES_ZH.getOrDefault(spec.name(), ""),
+                    "",
+                    null));
         Map<Double, Long> tps = new TreeMap<>();
         rs.forEach(x -> tps.put(x.months(), 0L));
         for (Double m : List.copyOf(tps.keySet())) {

@@ -177,6 +177,14 @@ class StemCellSampleBuilderTest {
   }
 
   @Test
+  void everyOutcomeHasAChineseName() {
+    for (var o : data.outcomes()) {
+      assertFalse(o.nameZh().isEmpty(), o.name());
+      assertEquals(StemCellSampleBuilder.NAMES_ZH.get(o.name()), o.nameZh());
+    }
+  }
+
+  @Test
   void aTextInBothLanguagesIsSplitOnlyWhenOneSideIsChinese() {
     assertArrayEquals(
         new String[] {"exogenous insulin dose", "外源性胰岛素用量"},
