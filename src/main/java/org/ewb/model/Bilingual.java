@@ -15,8 +15,19 @@ public final class Bilingual {
     return en.isEmpty() ? zh : en;
   }
 
-  /** Whether the text in {@code lang} is empty while the other language has one. */
+  /**
+   * Whether the text in {@code lang} is empty while the other language has one that needs
+   * translating: a text without letters ("42", "24–44", "&gt;12") reads the same in both languages
+   * and is not reported missing.
+   */
   public static boolean missing(String lang, String en, String zh) {
-    return "zh".equals(lang) ? zh.isEmpty() && !en.isEmpty() : en.isEmpty() && !zh.isEmpty();
+    String mine = "zh".equals(lang) ? zh : en;
+    String other = "zh".equals(lang) ? en : zh;
+    return mine.isEmpty() && hasLetters(other);
+  }
+
+  /** Whether {@code text} has a letter of any script (Latin, Han, Greek, …). */
+  public static boolean hasLetters(String text) {
+    return text.codePoints().anyMatch(Character::isLetter);
   }
 }

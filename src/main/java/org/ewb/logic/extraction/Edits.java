@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ewb.logic.project.ProjectRepository;
 import org.ewb.model.Arm;
+import org.ewb.model.Bilingual;
 import org.ewb.model.CharacteristicField;
 import org.ewb.model.CharacteristicValue;
 import org.ewb.model.GenericEstimate;
@@ -41,10 +42,18 @@ public final class Edits {
     CharacteristicValue before = p.value(studyId, fieldId);
     boolean bilingual =
         p.field(fieldId).map(f -> f.type() == org.ewb.model.FieldType.TEXT).orElse(false);
-    return new ValueEdit(
-        before,
-        before.withText(bilingual ? lang : "en", text == null ? "" : text),
-        lang("edit.value"));
+    String t = text == null ? "" : text;
+    CharacteristicValue after;
+    if (!bilingual) {
+      after = before.withText("en", t);
+    } else if (!Bilingual.hasLetters(t)
+        && !Bilingual.hasLetters(before.stored("zh".equals(lang) ? "en" : "zh"))) {
+      // "42", "24–44", "> 12": the same in both languages, kept once (as the English text)
+      after = before.withText("en", t).withText("zh", "");
+    } else {
+      after = before.withText(lang, t);
+    }
+    return new ValueEdit(before, after, lang("edit.value"));
   }
 
   /** Replaces a characteristic value (text and provenance). */

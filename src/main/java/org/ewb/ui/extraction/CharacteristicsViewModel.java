@@ -187,7 +187,12 @@ public final class CharacteristicsViewModel implements SheetModel<Study> {
   /** The text stored for the window's language (for text fields; no fallback to the other). */
   private String stored(ProjectCache p, long studyId, int column) {
     CharacteristicValue v = p.value(studyId, field(column).id());
-    return isBilingual(column) ? v.stored(Localization.language()) : v.value();
+    if (!isBilingual(column)) {
+      return v.value();
+    }
+    String lang = Localization.language();
+    // a text without letters is shown in both languages, so it is also what each one holds
+    return v.missing(lang) || !v.stored(lang).isEmpty() ? v.stored(lang) : v.text(lang);
   }
 
   @Override

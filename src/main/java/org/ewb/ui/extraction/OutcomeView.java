@@ -80,7 +80,7 @@ public final class OutcomeView extends BorderPane
         new Label(
             vm.outcome() == null
                 ? ""
-                : vm.outcome().name()
+                : vm.outcome().name(org.ewb.logic.l10n.Localization.language())
                     + (vm.outcome().unit().isEmpty() ? "" : " (" + vm.outcome().unit() + ")")
                     + " \u00b7 "
                     + lang(

@@ -411,7 +411,7 @@ public final class OutcomeViewModel implements SheetModel<OutcomeViewModel.Row> 
     }
     if (column >= FIRST_DATA && outcome != null) {
       sb.append(" \u00b7 ")
-          .append(outcome.name())
+          .append(outcome.name(org.ewb.logic.l10n.Localization.language()))
           .append(" \u00b7 ")
           .append(timePointTitle(timePoint(column)))
           .append(" \u00b7 ")

@@ -208,6 +208,26 @@ class BilingualValuesTest {
         "3.3", view(robot).viewModel().text(grid().getItems().get(0), 3), "shown in English too");
   }
 
+  @Test
+  void aTextWithoutLettersIsOneTextForBothLanguages(FxRobot robot) {
+    select(robot, 0, route());
+    robot.write("12").type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+    switchTo(robot, Localization.CHINESE);
+    // "12" reads the same in Chinese: shown plainly, not marked as missing a translation
+    TableCell<?, ?> hu = cell(robot, 0);
+    assertEquals("12", hu.getText());
+    assertFalse(hu.getStyleClass().contains("untranslated"));
+    // changed in the Chinese window, it changes for both languages
+    select(robot, 0, route());
+    robot.write("24").type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals("24", stored("Hu 2013").value());
+    assertEquals("", stored("Hu 2013").valueZh());
+    switchTo(robot, Locale.ENGLISH);
+    assertEquals("24", cell(robot, 0).getText());
+  }
+
   private long study(String label) {
     return SqliteProjectStore.readSnapshot(file).studies().stream()
         .filter(s -> s.label().equals(label))
