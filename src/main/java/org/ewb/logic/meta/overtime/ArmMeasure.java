@@ -12,9 +12,9 @@ import org.ewb.model.WorkbenchException;
  * the raw proportion (PR) and the logit proportion (PLO). Pooling the arms of one role at a time
  * point with these values gives the pooled mean / proportion per arm over time.
  *
- * <p>Zero cells (x = 0 or x = n) of PR and PLO get ½ added to x and to n − x, as {@code
- * escalc(..., add = 1/2, to = "only0")} does by default. Viechtbauer W (2010), Conducting
- * meta-analyses in R with the metafor package, J Stat Softw 36(3), doi:10.18637/jss.v036.i03.
+ * <p>Zero cells (x = 0 or x = n) of PR and PLO get ½ added to x and to n − x, as {@code escalc(...,
+ * add = 1/2, to = "only0")} does by default. Viechtbauer W (2010), Conducting meta-analyses in R
+ * with the metafor package, J Stat Softw 36(3), doi:10.18637/jss.v036.i03.
  */
 public enum ArmMeasure {
   /** Raw mean: y = mean, v = SD² / n. */

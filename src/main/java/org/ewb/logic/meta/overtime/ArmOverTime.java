@@ -113,8 +113,7 @@ public final class ArmOverTime {
           continue;
         }
         fit(data, table(data, StudyTable.Kind.GENERIC, rows, used), o, slot, subgroup, roleName)
-            .forEach(
-                (k, p) -> bySeries.computeIfAbsent(k, x -> new ArrayList<>()).add(p));
+            .forEach((k, p) -> bySeries.computeIfAbsent(k, x -> new ArrayList<>()).add(p));
       }
     }
     String name = measure.name();
@@ -122,8 +121,8 @@ public final class ArmOverTime {
   }
 
   /**
-   * Change from baseline compared between the arms (MD or SMD of the change scores) at every
-   * time point or window after baseline.
+   * Change from baseline compared between the arms (MD or SMD of the change scores) at every time
+   * point or window after baseline.
    *
    * @param options the analysis options; the measure must be MD or SMD
    */
@@ -174,7 +173,12 @@ public final class ArmOverTime {
         }
         rows.add(
             new StudyData.ContinuousArms(
-                label, sides[0][0], sides[0][1], sides[0][2], sides[1][0], sides[1][1],
+                label,
+                sides[0][0],
+                sides[0][1],
+                sides[0][2],
+                sides[1][0],
+                sides[1][1],
                 sides[1][2]));
         used.add(s);
       }
@@ -186,18 +190,10 @@ public final class ArmOverTime {
       fit(data, table(data, StudyTable.Kind.CONTINUOUS, rows, used), o, slot, subgroup, null)
           .forEach(
               (k, p) ->
-                  bySeries
-                      .computeIfAbsent(k == null ? all : k, x -> new ArrayList<>())
-                      .add(p));
+                  bySeries.computeIfAbsent(k == null ? all : k, x -> new ArrayList<>()).add(p));
     }
     return result(
-        outcome,
-        options.measure().name(),
-        BackTransform.NONE,
-        subgroup,
-        bySeries,
-        notes,
-        change);
+        outcome, options.measure().name(), BackTransform.NONE, subgroup, bySeries, notes, change);
   }
 
   private static OverTimeAnalysis.Result result(
@@ -312,8 +308,7 @@ public final class ArmOverTime {
         if (m.armId() != a.id() || m.outcomeId() != outcome.id() || m.timePointId() != tp.id()) {
           continue;
         }
-        double[] v =
-            binary ? numbers(m.events(), m.total()) : numbers(m.mean(), m.sd(), m.n());
+        double[] v = binary ? numbers(m.events(), m.total()) : numbers(m.mean(), m.sd(), m.n());
         if (v == null) {
           continue;
         }

@@ -33,9 +33,7 @@ public record ChangeFromBaseline(double rho) {
   /** {change, SD of change, n} from baseline and follow-up {mean, SD, n}. */
   public double[] change(String where, double[] baseline, double[] followUp) {
     double sd =
-        Conversions.at(where)
-            .changeSdFromCorrelation(baseline[1], followUp[1], rho)
-            .sdValue();
+        Conversions.at(where).changeSdFromCorrelation(baseline[1], followUp[1], rho).sdValue();
     return new double[] {followUp[0] - baseline[0], sd, followUp[2]};
   }
 

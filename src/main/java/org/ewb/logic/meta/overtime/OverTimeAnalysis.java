@@ -84,8 +84,8 @@ public final class OverTimeAnalysis {
    * @param measure measure name (RR, MD, ...)
    * @param backTransform EXP for ratio measures: {@link Point} values are on the log scale
    * @param subgroup the subgroup field key, null = one series
-   * @param derivation how the values were derived ("" = as reported; e.g. change from baseline
-   *     with SDs from a correlation, see {@link ChangeFromBaseline#derivation})
+   * @param derivation how the values were derived ("" = as reported; e.g. change from baseline with
+   *     SDs from a correlation, see {@link ChangeFromBaseline#derivation})
    */
   public record Result(
       String outcome,
