@@ -327,6 +327,10 @@ public final class AnalysisViewModel {
       trimfill.set(r.trimfill());
       pooled.set(r.pooled());
       windows.set(r.windows());
+      changeFromBaseline.set(r.changeRho() != null);
+      if (r.changeRho() != null) {
+        changeRho.set(Double.toString(r.changeRho()));
+      }
       sort = r.sort();
       arms = r.arms();
     } finally {
