@@ -184,6 +184,9 @@ public record OverTimeReport(
     }
     MultivariateResult f = multivariate;
     if (f == null) {
+      if (perTimePoint.backTransform() == org.ewb.logic.meta.BackTransform.ILOGIT) {
+        sb.append(lang("overtime.report.logitScale")).append('\n');
+      }
       for (String n : perTimePoint.notes()) {
         sb.append(lang("overtime.report.note", n)).append('\n');
       }
