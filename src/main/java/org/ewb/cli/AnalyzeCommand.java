@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ewb.logic.figure.FigureRequest;
 import org.ewb.logic.figure.Figures;
@@ -21,6 +22,7 @@ import org.ewb.logic.meta.ReportText;
 import org.ewb.logic.meta.StudyTable;
 import org.ewb.logic.meta.TestType;
 import org.ewb.logic.meta.multivariate.CovarianceStructure;
+import org.ewb.logic.meta.overtime.ArmMeasure;
 import org.ewb.logic.meta.overtime.OverTimeAnalysis;
 import org.ewb.logic.meta.overtime.OverTimeReport;
 import org.ewb.model.ProjectData;
@@ -62,8 +64,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Option(
       names = "--measure",
-      paramLabel = "RR|OR|RD|MD|SMD|GEN",
-      description = "effect measure (required; with --over-time the outcome's default)")
+      paramLabel = "RR|OR|RD|MD|SMD|GEN|MN|PR|PLO",
+      description =
+          "effect measure (required; with --over-time the outcome's default; MN, PR, PLO: pooled"
+              + " mean / proportion / logit proportion per arm role, --over-time only)")
   String measure;
 
   @Option(
@@ -140,6 +144,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
   double rho;
 
   @Option(
+      names = "--change-from-baseline",
+      description =
+          "--over-time: change from the baseline (0 months) values, SDs derived with the"
+              + " correlation --rho (default 0.5); measures MD, SMD, MN")
+  boolean changeFromBaseline;
+
+  @Option(
+      names = "--rho-within",
+      paramLabel = "R",
+      description =
+          "--over-time --change-from-baseline: within-study correlation of two time points of the"
+              + " multivariate model (default 0.5; --rho is then the baseline/follow-up correlation)")
+  Double rhoWithin;
+
+  @Option(
       names = "--windows",
       paramLabel = "MONTHS",
       description = "--over-time: time windows pooled as one point, e.g. 3-6,12,18-24")
@@ -210,13 +229,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
       throw new WorkbenchException(WorkbenchException.Kind.FILE, "no such file: " + project);
     }
     CovarianceStructure struct = CovarianceStructure.parse(structure);
+    Optional<ArmMeasure> perArm = ArmMeasure.parse(measure);
+    if (rhoWithin != null && !changeFromBaseline) {
+      throw usage(
+          "--rho-within belongs to --change-from-baseline (else --rho is that correlation)");
+    }
     ProjectData data = SqliteProjectStore.readSnapshot(project);
     FigureRequest request =
         new FigureRequest(
             FigureRequest.Kind.FOLLOWUP,
             outcome,
             null,
-            measure == null ? null : parseMeasure().name(),
+            measure == null
+                ? null
+                : perArm.isPresent() ? perArm.get().name() : parseMeasure().name(),
             model == null ? "REML" : model.toUpperCase(Locale.ROOT),
             test,
             subgroup,
@@ -228,8 +254,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
             null,
             true,
             windows);
+    if (changeFromBaseline) {
+      request = request.withChangeRho(rho);
+    }
     OverTimeAnalysis.Result perTime = Figures.overTime(data, request);
-    OverTimeReport report = OverTimeReport.of(perTime, request.model(), struct, rho);
+    // per-arm values are not effects of one study over time: no multivariate model for them
+    OverTimeReport report =
+        perArm.isPresent()
+            ? OverTimeReport.perTimePointOnly(perTime, request.model())
+            : OverTimeReport.of(
+                perTime,
+                request.model(),
+                struct,
+                changeFromBaseline ? (rhoWithin == null ? 0.5 : rhoWithin) : rho);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       Json.printCompact(out, report.fields());

@@ -9,6 +9,7 @@ import org.ewb.logic.figure.FigureRequest;
 import org.ewb.logic.figure.Figures;
 import org.ewb.logic.figure.export.FigureExporter;
 import org.ewb.logic.l10n.Localization;
+import org.ewb.logic.meta.overtime.ChangeFromBaseline;
 import org.ewb.model.ProjectData;
 import org.ewb.model.WorkbenchException;
 import org.ewb.persistence.SqliteProjectStore;
@@ -51,7 +52,9 @@ public final class PlotCommand implements Callable<Integer> {
   @Option(
       names = "--measure",
       paramLabel = "M",
-      description = "RR, OR, RD, MD, SMD or GEN (default: RR for events, MD for means, GEN)")
+      description =
+          "RR, OR, RD, MD, SMD or GEN (default: RR for events, MD for means, GEN); follow-up with"
+              + " --pooled also MN, PR, PLO: pooled mean / proportion per arm role")
   String measure;
 
   @Option(
@@ -97,6 +100,19 @@ public final class PlotCommand implements Callable<Integer> {
       description =
           "follow-up chart with --pooled: time windows pooled as one point, e.g. 3-6,12,18-24")
   String windows;
+
+  @Option(
+      names = "--change-from-baseline",
+      description =
+          "follow-up chart with --pooled: change from baseline (0 months), SDs derived with the"
+              + " correlation --rho; measures MD, SMD, MN")
+  boolean changeFromBaseline;
+
+  @Option(
+      names = "--rho",
+      paramLabel = "R",
+      description = "--change-from-baseline: correlation of baseline and follow-up (default 0.5)")
+  Double rho;
 
   @Option(names = "--contours", description = "funnel plot: contour-enhanced (p 0.01/0.05/0.10)")
   boolean contours;
@@ -159,6 +175,18 @@ public final class PlotCommand implements Callable<Integer> {
               sort,
               pooled,
               windows);
+      if (rho != null && !changeFromBaseline) {
+        throw new WorkbenchException(
+            WorkbenchException.Kind.USAGE, "--rho belongs to --change-from-baseline");
+      }
+      if (changeFromBaseline) {
+        if (!pooled) {
+          throw new WorkbenchException(
+              WorkbenchException.Kind.USAGE,
+              "--change-from-baseline belongs to the pooled follow-up chart (--pooled)");
+        }
+        request = request.withChangeRho(rho == null ? ChangeFromBaseline.DEFAULT_RHO : rho);
+      }
       Figure figure = Figures.build(data, request);
       FigureExporter.Result r = FigureExporter.export(figure, out, widthMm, heightMm, dpi);
       String size =

@@ -27,7 +27,41 @@ public record FigureRequest(
     String sort,
     boolean pooled,
     String windows,
-    org.ewb.logic.meta.ArmSelection arms) {
+    org.ewb.logic.meta.ArmSelection arms,
+    Double changeRho) {
+
+  /**
+   * A request with the arms to compare; values as reported ({@code changeRho}: pooled follow-up of
+   * change from baseline with this correlation between baseline and follow-up, null = none).
+   */
+  public FigureRequest(
+      Kind kind,
+      String outcome,
+      Double timepoint,
+      String measure,
+      String model,
+      String test,
+      String subgroup,
+      List<String> columns,
+      FollowUpModelBuilder.ErrorBars errorBars,
+      boolean contours,
+      boolean egger,
+      boolean trimfill,
+      String sort,
+      boolean pooled,
+      String windows,
+      org.ewb.logic.meta.ArmSelection arms) {
+    this(
+        kind, outcome, timepoint, measure, model, test, subgroup, columns, errorBars, contours,
+        egger, trimfill, sort, pooled, windows, arms, null);
+  }
+
+  /** The same request showing change from baseline with correlation {@code rho} (null = none). */
+  public FigureRequest withChangeRho(Double rho) {
+    return new FigureRequest(
+        kind, outcome, timepoint, measure, model, test, subgroup, columns, errorBars, contours,
+        egger, trimfill, sort, pooled, windows, arms, rho);
+  }
 
   /** A request with the pooled follow-up options, comparing arms by role. */
   public FigureRequest(

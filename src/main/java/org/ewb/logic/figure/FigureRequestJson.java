@@ -40,7 +40,8 @@ public final class FigureRequestJson {
         r.sort(),
         r.pooled(),
         r.windows(),
-        r.arms());
+        r.arms(),
+        r.changeRho());
   }
 
   public static String write(FigureRequest r) {
@@ -65,7 +66,8 @@ public final class FigureRequestJson {
         s.sort(),
         s.pooled(),
         s.windows(),
-        s.arms());
+        s.arms(),
+        s.changeRho());
   }
 
   /**

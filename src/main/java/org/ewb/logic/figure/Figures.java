@@ -1,6 +1,7 @@
 package org.ewb.logic.figure;
 
 import java.util.List;
+import java.util.Optional;
 import org.ewb.logic.l10n.Localization;
 import org.ewb.logic.meta.AnalysisOptions;
 import org.ewb.logic.meta.AnalysisOutcome;
@@ -9,6 +10,9 @@ import org.ewb.logic.meta.BackTransform;
 import org.ewb.logic.meta.MetaResult;
 import org.ewb.logic.meta.MhResult;
 import org.ewb.logic.meta.StudyTable;
+import org.ewb.logic.meta.overtime.ArmMeasure;
+import org.ewb.logic.meta.overtime.ArmOverTime;
+import org.ewb.logic.meta.overtime.ChangeFromBaseline;
 import org.ewb.logic.meta.overtime.OverTimeAnalysis;
 import org.ewb.logic.meta.overtime.TimeWindow;
 import org.ewb.model.Outcome;
@@ -89,12 +93,14 @@ public final class Figures {
           case CONTINUOUS -> StudyTable.Kind.CONTINUOUS;
           case GENERIC -> StudyTable.Kind.GENERIC;
         };
+    Optional<ArmMeasure> perArm = ArmMeasure.parse(r.measure());
+    // per-arm measures take only the model and test of the settings (the measure is the arm's)
     AnalysisOptions o =
         new AnalysisSettings(
                 "followup",
                 r.outcome(),
                 null,
-                r.measure(),
+                perArm.isPresent() ? null : r.measure(),
                 r.model(),
                 r.test(),
                 null,
@@ -110,6 +116,14 @@ public final class Figures {
                 null)
             .options(kind);
     List<TimeWindow> windows = r.windows() == null ? List.of() : TimeWindow.parseList(r.windows());
+    ChangeFromBaseline change =
+        r.changeRho() == null ? null : new ChangeFromBaseline(r.changeRho());
+    if (perArm.isPresent()) {
+      return ArmOverTime.perArm(data, r.outcome(), perArm.get(), o, r.subgroup(), windows, change);
+    }
+    if (change != null) {
+      return ArmOverTime.comparison(data, r.outcome(), o, r.subgroup(), windows, change);
+    }
     return OverTimeAnalysis.run(data, r.outcome(), o, r.subgroup(), windows);
   }
 

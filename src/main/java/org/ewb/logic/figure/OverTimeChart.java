@@ -72,9 +72,16 @@ public final class OverTimeChart {
 
   public static ChartFigure figure(OverTimeAnalysis.Result r, Options o) {
     String measure = Localization.lang("figure.measure." + r.measure());
-    String yLabel = Localization.lang("overtime.chart.yAxis", measure, r.outcome());
+    String yLabel =
+        Localization.lang(
+            r.derivation().isEmpty() ? "overtime.chart.yAxis" : "overtime.chart.yAxisChange",
+            measure,
+            r.outcome());
     String xLabel = Localization.lang("figure.followup.months");
     boolean exp = r.backTransform() == BackTransform.EXP;
+    BackTransform tr = r.backTransform();
+    // per-arm means and proportions have no line of no effect
+    boolean noEffectLine = !r.perArm();
     StringBuilder text = new StringBuilder(yLabel).append(xLabel).append("k = 0123456789");
     r.series().forEach(s -> text.append(s.label()));
     String family = FigureFonts.familyFor(text.toString());
@@ -95,13 +102,13 @@ public final class OverTimeChart {
       YIntervalSeries ps = new YIntervalSeries(s.label(), false, false);
       YIntervalSeries pi = new YIntervalSeries(s.label() + " (PI)", false, false);
       for (OverTimeAnalysis.Point p : s.points()) {
-        ps.add(p.months(), bt(p.estimate(), exp), bt(p.ciLb(), exp), bt(p.ciUb(), exp));
-        lo = Math.min(lo, bt(p.ciLb(), exp));
-        hi = Math.max(hi, bt(p.ciUb(), exp));
+        ps.add(p.months(), bt(p.estimate(), tr), bt(p.ciLb(), tr), bt(p.ciUb(), tr));
+        lo = Math.min(lo, bt(p.ciLb(), tr));
+        hi = Math.max(hi, bt(p.ciUb(), tr));
         if (o.prediction() && Double.isFinite(p.piLb())) {
-          pi.add(p.months(), bt(p.estimate(), exp), bt(p.piLb(), exp), bt(p.piUb(), exp));
-          lo = Math.min(lo, bt(p.piLb(), exp));
-          hi = Math.max(hi, bt(p.piUb(), exp));
+          pi.add(p.months(), bt(p.estimate(), tr), bt(p.piLb(), tr), bt(p.piUb(), tr));
+          lo = Math.min(lo, bt(p.piLb(), tr));
+          hi = Math.max(hi, bt(p.piUb(), tr));
         }
         kAt.computeIfAbsent(p.months(), m -> new ArrayList<>()).add(Integer.toString(p.k()));
         if (o.studies()) {
@@ -109,9 +116,9 @@ public final class OverTimeChart {
             XYSeries ss =
                 byStudy.computeIfAbsent(
                     sp.study() + " · " + s.label(), k -> new XYSeries(k, false, false));
-            ss.add(p.months(), bt(sp.yi(), exp));
-            lo = Math.min(lo, bt(sp.yi(), exp));
-            hi = Math.max(hi, bt(sp.yi(), exp));
+            ss.add(p.months(), bt(sp.yi(), tr));
+            lo = Math.min(lo, bt(sp.yi(), tr));
+            hi = Math.max(hi, bt(sp.yi(), tr));
           }
         }
       }
@@ -121,8 +128,10 @@ public final class OverTimeChart {
     }
     byStudy.values().forEach(studies::addSeries);
     double nul = exp ? 1 : 0;
-    lo = Math.min(lo, nul);
-    hi = Math.max(hi, nul);
+    if (noEffectLine) {
+      lo = Math.min(lo, nul);
+      hi = Math.max(hi, nul);
+    }
 
     NumberAxis x = new NumberAxis(xLabel);
     x.setLabelFont(plain);
@@ -160,12 +169,14 @@ public final class OverTimeChart {
     plot.setDomainGridlinePaint(new Color(0xE5, 0xE5, 0xE5));
     plot.setRangeGridlinePaint(new Color(0xE5, 0xE5, 0xE5));
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-    plot.addRangeMarker(
-        new ValueMarker(
-            nul,
-            Color.GRAY,
-            new BasicStroke(
-                0.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {3, 2}, 0)));
+    if (noEffectLine) {
+      plot.addRangeMarker(
+          new ValueMarker(
+              nul,
+              Color.GRAY,
+              new BasicStroke(
+                  0.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {3, 2}, 0)));
+    }
 
     XYLineAndShapeRenderer sr = new XYLineAndShapeRenderer(true, true);
     sr.setDefaultSeriesVisibleInLegend(false);
@@ -239,8 +250,9 @@ public final class OverTimeChart {
     return new ChartFigure(chart, text.toString(), 0.62);
   }
 
-  private static double bt(double v, boolean exp) {
-    return exp ? Math.exp(v) : v;
+  /** The shown value: back-transformed when the analysis scale is not the display scale. */
+  private static double bt(double v, BackTransform tr) {
+    return tr.apply(v);
   }
 
   private static java.awt.Shape diamond(double h) {
@@ -255,19 +267,20 @@ public final class OverTimeChart {
 
   /** "T1DM, 12 months: MD −1.05 [−1.40, −0.70], PI [−1.9, −0.2]; k = 4; τ² = 0.031". */
   static String pooledTip(OverTimeAnalysis.Result r, int series, int item, boolean exp) {
+    BackTransform tr = r.backTransform();
     OverTimeAnalysis.Point p = r.series().get(series).points().get(item);
     String pi =
         Double.isFinite(p.piLb())
-            ? Localization.lang("overtime.tip.pi", f(bt(p.piLb(), exp)), f(bt(p.piUb(), exp)))
+            ? Localization.lang("overtime.tip.pi", f(bt(p.piLb(), tr)), f(bt(p.piUb(), tr)))
             : "";
     return Localization.lang(
         "overtime.tip.pooled",
         r.series().get(series).label(),
         p.label(),
         r.measure(),
-        f(bt(p.estimate(), exp)),
-        f(bt(p.ciLb(), exp)),
-        f(bt(p.ciUb(), exp)),
+        f(bt(p.estimate(), tr)),
+        f(bt(p.ciLb(), tr)),
+        f(bt(p.ciUb(), tr)),
         pi,
         p.k(),
         f(p.tau2()));
@@ -275,6 +288,7 @@ public final class OverTimeChart {
 
   static String studyTip(
       OverTimeAnalysis.Result r, XYDataset d, int series, int item, boolean exp) {
+    BackTransform tr = r.backTransform();
     String key = d.getSeriesKey(series).toString();
     double months = d.getXValue(series, item);
     for (OverTimeAnalysis.Series s : r.series()) {
@@ -290,9 +304,9 @@ public final class OverTimeChart {
                 sp.study(),
                 p.label(),
                 r.measure(),
-                f(bt(sp.yi(), exp)),
-                f(bt(sp.yi() - half, exp)),
-                f(bt(sp.yi() + half, exp)));
+                f(bt(sp.yi(), tr)),
+                f(bt(sp.yi() - half, tr)),
+                f(bt(sp.yi() + half, tr)));
           }
         }
       }

@@ -48,6 +48,8 @@ import org.ewb.model.WorkbenchException;
  * @param pooled follow-up chart: the meta-analysis per time point (key {@code pooled})
  * @param windows follow-up chart: time windows such as "3-6,12-24" (key {@code windows}), null =
  *     every time point
+ * @param changeRho pooled follow-up chart: change from baseline with this correlation between
+ *     baseline and follow-up (key {@code change_rho}), null = values as reported
  */
 public record AnalysisSettings(
     String figure,
@@ -69,7 +71,35 @@ public record AnalysisSettings(
     String sort,
     boolean pooled,
     String windows,
-    ArmSelection arms) {
+    ArmSelection arms,
+    Double changeRho) {
+
+  /** Settings of values as reported (no change from baseline). */
+  public AnalysisSettings(
+      String figure,
+      String outcome,
+      Double months,
+      String measure,
+      String model,
+      String test,
+      String subgroup,
+      String moderator,
+      boolean drop00,
+      Double add,
+      boolean mhCc,
+      List<String> columns,
+      String errorBars,
+      boolean contours,
+      boolean egger,
+      boolean trimfill,
+      String sort,
+      boolean pooled,
+      String windows,
+      ArmSelection arms) {
+    this(
+        figure, outcome, months, measure, model, test, subgroup, moderator, drop00, add, mhCc,
+        columns, errorBars, contours, egger, trimfill, sort, pooled, windows, arms, null);
+  }
 
   /** Settings with the pooled follow-up keys, arms by role. */
   public AnalysisSettings(
@@ -238,7 +268,8 @@ public record AnalysisSettings(
         text(n, "sort"),
         n.path("pooled").asBoolean(false),
         text(n, "windows"),
-        arms(n.path("arms")));
+        arms(n.path("arms")),
+        number(n, "change_rho"));
   }
 
   /** {"12": {"experimental": [31, 32], "control": [33]}, ...}: arm ids per study id. */
@@ -291,6 +322,9 @@ public record AnalysisSettings(
     if (FOLLOWUP.equals(figure)) {
       o.put("pooled", pooled);
       o.put("windows", windows);
+      if (changeRho != null) {
+        o.put("change_rho", changeRho);
+      }
     }
     if (!arms.isByRole()) {
       ObjectNode a = o.putObject("arms");

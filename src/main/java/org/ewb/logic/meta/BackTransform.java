@@ -4,13 +4,16 @@ package org.ewb.logic.meta;
 public enum BackTransform {
   NONE,
   EXP,
-  TANH;
+  TANH,
+  /** Inverse logit, 1 / (1 + e^−x): logit proportions (PLO) shown as proportions. */
+  ILOGIT;
 
   public double apply(double x) {
     return switch (this) {
       case NONE -> x;
       case EXP -> Math.exp(x);
       case TANH -> Math.tanh(x);
+      case ILOGIT -> 1 / (1 + Math.exp(-x));
     };
   }
 }

@@ -291,7 +291,7 @@ public final class ProjectAnalysisInput {
    * (N2 − 1) SD2² + N1 N2 / N (M1² + M2² − 2 M1 M2)] / (N − 1) (Cochrane Handbook for Systematic
    * Reviews of Interventions, version 6.4, Table 6.5.a).
    */
-  static double[] combineContinuous(double[] a, double[] b) {
+  public static double[] combineContinuous(double[] a, double[] b) {
     double n1 = a[2];
     double n2 = b[2];
     double n = n1 + n2;

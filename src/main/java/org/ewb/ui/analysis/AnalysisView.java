@@ -169,6 +169,13 @@ public final class AnalysisView extends BorderPane {
     ComboBox<String> measure = new ComboBox<>(vm.measures());
     measure.valueProperty().bindBidirectional(vm.measureProperty());
     measure.setId("analysis-measure");
+    // per-arm measures by name; comparison measures by their usual abbreviation
+    measure.setConverter(
+        converter(
+            m ->
+                m != null && org.ewb.logic.meta.overtime.ArmMeasure.parse(m).isPresent()
+                    ? lang("figure.measure." + m)
+                    : m));
     ComboBox<String> model =
         new ComboBox<>(FXCollections.observableArrayList(AnalysisViewModel.MODELS));
     model.valueProperty().bindBidirectional(vm.modelProperty());
@@ -221,6 +228,25 @@ public final class AnalysisView extends BorderPane {
               }
             });
     vm.windowsProperty().addListener((o, a, b) -> windows.setText(b == null ? "" : b));
+    CheckBox change = new CheckBox(lang("followup.view.change"));
+    change.setId("analysis-change");
+    change.selectedProperty().bindBidirectional(vm.changeFromBaselineProperty());
+    TextField rho = new TextField(vm.changeRhoProperty().get());
+    rho.setId("analysis-change-rho");
+    rho.setPromptText("0.5");
+    rho.setTooltip(new javafx.scene.control.Tooltip(lang("followup.view.changeRhoTip")));
+    rho.setOnAction(e -> vm.changeRhoProperty().set(rho.getText()));
+    rho.focusedProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (!b) {
+                vm.changeRhoProperty().set(rho.getText());
+              }
+            });
+    vm.changeRhoProperty().addListener((o, a, b) -> rho.setText(b == null ? "" : b));
+    change.disableProperty().bind(vm.changeAppliesProperty().not());
+    rho.disableProperty()
+        .bind(vm.changeAppliesProperty().not().or(vm.changeFromBaselineProperty().not()));
     // controls that do not apply to the chosen figure are disabled
     var followUp = vm.kindProperty().isEqualTo(FigureRequest.Kind.FOLLOWUP);
     var armChart = followUp.and(vm.pooledProperty().not());
@@ -262,7 +288,10 @@ public final class AnalysisView extends BorderPane {
             bars,
             pooled,
             new Label(lang("followup.view.windows")),
-            windows);
+            windows,
+            change,
+            new Label(lang("followup.view.changeRho")),
+            rho);
     VBox.setVgrow(columns, Priority.SOMETIMES);
     box.setPadding(new Insets(8));
     box.setPrefWidth(200);

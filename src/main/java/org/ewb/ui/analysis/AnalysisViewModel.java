@@ -79,6 +79,11 @@ public final class AnalysisViewModel {
       new SimpleObjectProperty<>(FollowUpModelBuilder.ErrorBars.SD);
   private final BooleanProperty pooled = new SimpleBooleanProperty(false);
   private final ObjectProperty<String> windows = new SimpleObjectProperty<>();
+  private final BooleanProperty changeFromBaseline = new SimpleBooleanProperty(false);
+  private final ObjectProperty<String> changeRho =
+      new SimpleObjectProperty<>(
+          Double.toString(org.ewb.logic.meta.overtime.ChangeFromBaseline.DEFAULT_RHO));
+  private final BooleanProperty changeApplies = new SimpleBooleanProperty(false);
   private final ReadOnlyObjectWrapper<Figure> figure = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -90,8 +95,22 @@ public final class AnalysisViewModel {
     repo.addChangeListener(this::reload);
     for (javafx.beans.Observable o :
         new javafx.beans.Observable[] {
-          kind, outcome, timePoint, measure, model, test, subgroup, contours, egger, trimfill,
-          errorBars, columns, pooled, windows
+          kind,
+          outcome,
+          timePoint,
+          measure,
+          model,
+          test,
+          subgroup,
+          contours,
+          egger,
+          trimfill,
+          errorBars,
+          columns,
+          pooled,
+          windows,
+          changeFromBaseline,
+          changeRho
         }) {
       o.addListener(x -> update());
     }
@@ -139,6 +158,10 @@ public final class AnalysisViewModel {
         if (!o.defaultMeasure().isEmpty() && ms.remove(o.defaultMeasure())) {
           ms.add(0, o.defaultMeasure());
         }
+        // the pooled follow-up chart also pools the arms of each role (mean / proportion per arm)
+        if (kind.get() == FigureRequest.Kind.FOLLOWUP && pooled.get()) {
+          ms.addAll(PER_ARM.getOrDefault(o.kind(), List.of()));
+        }
       }
       if (!timePoints.equals(months)) {
         timePoints.setAll(months);
@@ -152,13 +175,19 @@ public final class AnalysisViewModel {
       if (measure.get() == null || !ms.contains(measure.get())) {
         measure.set(ms.isEmpty() ? null : ms.get(0));
       }
+      changeApplies.set(
+          o != null
+              && o.kind() == org.ewb.model.OutcomeKind.CONTINUOUS
+              && kind.get() == FigureRequest.Kind.FOLLOWUP
+              && pooled.get()
+              && CHANGE_MEASURES.contains(measure.get()));
       analysis.set(null);
       if (o == null) {
         show(null, "", lang(repo == null ? "figure.view.noProject" : "figure.view.noOutcome"));
         return;
       }
-      FigureRequest r = request();
       try {
+        FigureRequest r = request();
         Figures.Rendered f = Figures.render(withDataOf(o), r, SCREEN_FONT);
         analysis.set(f.analysis());
         show(f.figure(), f.summary(), "");
@@ -189,8 +218,32 @@ public final class AnalysisViewModel {
         data.analyses());
   }
 
+  /** Per-arm measures offered for the pooled follow-up chart, by the outcome's kind of data. */
+  static final java.util.Map<org.ewb.model.OutcomeKind, List<String>> PER_ARM =
+      java.util.Map.of(
+          org.ewb.model.OutcomeKind.CONTINUOUS, List.of("MN"),
+          org.ewb.model.OutcomeKind.DICHOTOMOUS, List.of("PR", "PLO"));
+
+  /** Measures whose pooled follow-up chart can show change from baseline. */
+  static final List<String> CHANGE_MEASURES = List.of("MD", "SMD", "MN");
+
   /** The current choices as a request. */
   public FigureRequest request() {
+    FigureRequest r = baseRequest();
+    if (!changeApplies.get() || !changeFromBaseline.get()) {
+      return r;
+    }
+    double rho;
+    try {
+      rho = Double.parseDouble(Objects.requireNonNullElse(changeRho.get(), "").strip());
+    } catch (NumberFormatException e) {
+      throw new WorkbenchException(
+          WorkbenchException.Kind.USAGE, lang("overtime.error.rho", changeRho.get()));
+    }
+    return r.withChangeRho(rho);
+  }
+
+  private FigureRequest baseRequest() {
     return new FigureRequest(
         kind.get(),
         outcome.get(),
@@ -274,6 +327,10 @@ public final class AnalysisViewModel {
       trimfill.set(r.trimfill());
       pooled.set(r.pooled());
       windows.set(r.windows());
+      changeFromBaseline.set(r.changeRho() != null);
+      if (r.changeRho() != null) {
+        changeRho.set(Double.toString(r.changeRho()));
+      }
       sort = r.sort();
       arms = r.arms();
     } finally {
@@ -400,6 +457,24 @@ public final class AnalysisViewModel {
   }
 
   /** Follow-up chart: the meta-analysis per time point instead of the arm values. */
+  /** Pooled follow-up chart: change from baseline instead of the values as reported. */
+  public BooleanProperty changeFromBaselineProperty() {
+    return changeFromBaseline;
+  }
+
+  /** The correlation r between baseline and follow-up (text of the field; default 0.5). */
+  public ObjectProperty<String> changeRhoProperty() {
+    return changeRho;
+  }
+
+  /**
+   * Whether change from baseline applies: a pooled follow-up chart of a continuous outcome with MD,
+   * SMD or the mean per arm.
+   */
+  public javafx.beans.property.ReadOnlyBooleanProperty changeAppliesProperty() {
+    return changeApplies;
+  }
+
   public BooleanProperty pooledProperty() {
     return pooled;
   }

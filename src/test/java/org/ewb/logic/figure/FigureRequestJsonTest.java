@@ -31,6 +31,34 @@ class FigureRequestJsonTest {
   }
 
   @Test
+  void aPerArmChangeFromBaselineChartSurvivesARoundTrip() {
+    FigureRequest r =
+        new FigureRequest(
+                FigureRequest.Kind.FOLLOWUP,
+                "HbA1c",
+                null,
+                "MN",
+                "REML",
+                "z",
+                null,
+                List.of(),
+                null,
+                false,
+                false,
+                false,
+                null,
+                true,
+                "3-6,12")
+            .withChangeRho(0.7);
+    String json = FigureRequestJson.write(r);
+    assertEquals(true, json.contains("\"change_rho\":0.7"), json);
+    assertEquals(r, FigureRequestJson.read(json));
+    // saved before change from baseline existed: values as reported
+    assertEquals(
+        null, FigureRequestJson.read("{\"figure\": \"followup\", \"pooled\": true}").changeRho());
+  }
+
+  @Test
   void missingFieldsTakeTheirDefaults() {
     FigureRequest r = FigureRequestJson.read("{\"outcome\": \"Tuberculosis\"}");
     assertEquals(FigureRequest.Kind.FOREST, r.kind());

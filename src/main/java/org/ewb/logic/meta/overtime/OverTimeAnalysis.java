@@ -84,6 +84,8 @@ public final class OverTimeAnalysis {
    * @param measure measure name (RR, MD, ...)
    * @param backTransform EXP for ratio measures: {@link Point} values are on the log scale
    * @param subgroup the subgroup field key, null = one series
+   * @param derivation how the values were derived ("" = as reported; e.g. change from baseline with
+   *     SDs from a correlation, see {@link ChangeFromBaseline#derivation})
    */
   public record Result(
       String outcome,
@@ -91,11 +93,29 @@ public final class OverTimeAnalysis {
       BackTransform backTransform,
       String subgroup,
       List<Series> series,
-      List<String> notes) {
+      List<String> notes,
+      String derivation) {
 
     public Result {
       series = List.copyOf(series);
       notes = List.copyOf(notes);
+      derivation = derivation == null ? "" : derivation;
+    }
+
+    /** A result of values as reported (nothing derived). */
+    public Result(
+        String outcome,
+        String measure,
+        BackTransform backTransform,
+        String subgroup,
+        List<Series> series,
+        List<String> notes) {
+      this(outcome, measure, backTransform, subgroup, series, notes, "");
+    }
+
+    /** Whether the series are per-arm values (MN, PR, PLO) rather than comparisons. */
+    public boolean perArm() {
+      return ArmMeasure.parse(measure).isPresent();
     }
 
     /**
@@ -151,23 +171,7 @@ public final class OverTimeAnalysis {
             options.drop00(),
             options.add(),
             options.mhCc());
-    List<TimePoint> tps = new ArrayList<>(data.timePointsOf(outcome.id()));
-    tps.sort(Comparator.comparingDouble(TimePoint::months));
-    // (point label, centre, tables of its time points in order of preference)
-    List<Slot> slots = new ArrayList<>();
-    if (windows.isEmpty()) {
-      for (TimePoint tp : tps) {
-        slots.add(new Slot(TimeWindow.fmt(tp.months()), tp.months(), List.of(tp)));
-      }
-    } else {
-      for (TimeWindow w : windows) {
-        List<TimePoint> in =
-            new ArrayList<>(tps.stream().filter(t -> w.contains(t.months())).toList());
-        // latest first: a study contributes its latest time point in the window
-        in.sort(Comparator.comparingDouble(TimePoint::months).reversed());
-        slots.add(new Slot(w.label(), w.from() == w.to() ? w.from() : w.centre(), in));
-      }
-    }
+    List<Slot> slots = slots(data, outcome, windows);
     List<String> notes = new ArrayList<>();
     Map<String, List<Point>> bySeries = new LinkedHashMap<>();
     String all = lang("overtime.series.all");
@@ -214,9 +218,30 @@ public final class OverTimeAnalysis {
     return new Result(outcome.name(), measure, bt, subgroup, series, notes);
   }
 
-  private record Slot(String label, double months, List<TimePoint> timePoints) {}
+  /** The points of the chart: every time point, or the windows (time points latest first). */
+  static List<Slot> slots(ProjectData data, Outcome outcome, List<TimeWindow> windows) {
+    List<TimePoint> tps = new ArrayList<>(data.timePointsOf(outcome.id()));
+    tps.sort(Comparator.comparingDouble(TimePoint::months));
+    List<Slot> slots = new ArrayList<>();
+    if (windows.isEmpty()) {
+      for (TimePoint tp : tps) {
+        slots.add(new Slot(TimeWindow.fmt(tp.months()), tp.months(), List.of(tp)));
+      }
+    } else {
+      for (TimeWindow w : windows) {
+        List<TimePoint> in =
+            new ArrayList<>(tps.stream().filter(t -> w.contains(t.months())).toList());
+        // latest first: a study contributes its latest time point in the window
+        in.sort(Comparator.comparingDouble(TimePoint::months).reversed());
+        slots.add(new Slot(w.label(), w.from() == w.to() ? w.from() : w.centre(), in));
+      }
+    }
+    return slots;
+  }
 
-  private static Point point(Slot slot, AnalysisOutcome out) {
+  record Slot(String label, double months, List<TimePoint> timePoints) {}
+
+  static Point point(Slot slot, AnalysisOutcome out) {
     List<StudyPoint> studies = new ArrayList<>();
     for (EffectSize e : out.effectSizes()) {
       if (e.included()) {
@@ -305,7 +330,7 @@ public final class OverTimeAnalysis {
     return new StudyTable(first.kind(), list, columns, notes, first.genericBackTransform());
   }
 
-  private static StudyTable subset(StudyTable t, List<Integer> rows) {
+  static StudyTable subset(StudyTable t, List<Integer> rows) {
     List<StudyData> studies = new ArrayList<>();
     Map<String, List<String>> columns = new LinkedHashMap<>();
     t.columns().keySet().forEach(k -> columns.put(k, new ArrayList<>()));
@@ -316,7 +341,7 @@ public final class OverTimeAnalysis {
     return new StudyTable(t.kind(), studies, columns, List.of(), t.genericBackTransform());
   }
 
-  private static List<String> column(StudyTable t, String name) {
+  static List<String> column(StudyTable t, String name) {
     for (var e : t.columns().entrySet()) {
       if (e.getKey().equalsIgnoreCase(name)) {
         return e.getValue();

@@ -54,6 +54,15 @@ public record OverTimeReport(
     return new OverTimeReport(perTimePoint, model, fit, sens);
   }
 
+  /**
+   * The meta-analysis per time point alone (per-arm values: the arms of one role are not one
+   * study's effects over time, so no multivariate model is fitted).
+   */
+  public static OverTimeReport perTimePointOnly(
+      OverTimeAnalysis.Result perTimePoint, String model) {
+    return new OverTimeReport(perTimePoint, model, null, List.of());
+  }
+
   /** The JSON object of {@code analyze --over-time --json}. */
   public Map<String, Object> fields() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -62,6 +71,8 @@ public record OverTimeReport(
     m.put("model", model);
     m.put("back_transform", perTimePoint.backTransform().name().toLowerCase(Locale.ROOT));
     m.put("subgroup", perTimePoint.subgroup());
+    m.put("per_arm", perTimePoint.perArm());
+    m.put("derived", perTimePoint.derivation().isEmpty() ? null : perTimePoint.derivation());
     List<Object> series = new ArrayList<>();
     for (OverTimeAnalysis.Series s : perTimePoint.series()) {
       Map<String, Object> sm = new LinkedHashMap<>();
@@ -86,6 +97,10 @@ public record OverTimeReport(
       series.add(sm);
     }
     m.put("series", series);
+    if (multivariate == null) {
+      m.put("warnings", perTimePoint.notes());
+      return m;
+    }
     m.put("multivariate", mv(multivariate));
     List<Object> sens = new ArrayList<>();
     for (MultivariateResult.SensitivityRow r : sensitivity) {
@@ -168,6 +183,15 @@ public record OverTimeReport(
       }
     }
     MultivariateResult f = multivariate;
+    if (f == null) {
+      if (perTimePoint.backTransform() == org.ewb.logic.meta.BackTransform.ILOGIT) {
+        sb.append(lang("overtime.report.logitScale")).append('\n');
+      }
+      for (String n : perTimePoint.notes()) {
+        sb.append(lang("overtime.report.note", n)).append('\n');
+      }
+      return sb.toString();
+    }
     sb.append('\n')
         .append(
             lang(
