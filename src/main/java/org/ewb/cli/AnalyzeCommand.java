@@ -23,6 +23,7 @@ import org.ewb.logic.meta.StudyTable;
 import org.ewb.logic.meta.TestType;
 import org.ewb.logic.meta.multivariate.CovarianceStructure;
 import org.ewb.logic.meta.overtime.ArmMeasure;
+import org.ewb.logic.meta.overtime.ChangeFromBaseline;
 import org.ewb.logic.meta.overtime.OverTimeAnalysis;
 import org.ewb.logic.meta.overtime.OverTimeReport;
 import org.ewb.model.ProjectData;
@@ -147,16 +148,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
       names = "--change-from-baseline",
       description =
           "--over-time: change from the baseline (0 months) values, SDs derived with the"
-              + " correlation --rho (default 0.5); measures MD, SMD, MN")
+              + " correlation --change-rho (default 0.5); measures MD, SMD, MN")
   boolean changeFromBaseline;
 
   @Option(
-      names = "--rho-within",
+      names = "--change-rho",
       paramLabel = "R",
       description =
-          "--over-time --change-from-baseline: within-study correlation of two time points of the"
-              + " multivariate model (default 0.5; --rho is then the baseline/follow-up correlation)")
-  Double rhoWithin;
+          "--change-from-baseline: correlation between baseline and follow-up values (default"
+              + " 0.5)")
+  Double changeRho;
 
   @Option(
       names = "--windows",
@@ -230,9 +231,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     CovarianceStructure struct = CovarianceStructure.parse(structure);
     Optional<ArmMeasure> perArm = ArmMeasure.parse(measure);
-    if (rhoWithin != null && !changeFromBaseline) {
-      throw usage(
-          "--rho-within belongs to --change-from-baseline (else --rho is that correlation)");
+    if (changeRho != null && !changeFromBaseline) {
+      throw usage("--change-rho belongs to --change-from-baseline");
     }
     ProjectData data = SqliteProjectStore.readSnapshot(project);
     FigureRequest request =
@@ -255,18 +255,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
             true,
             windows);
     if (changeFromBaseline) {
-      request = request.withChangeRho(rho);
+      request =
+          request.withChangeRho(changeRho == null ? ChangeFromBaseline.DEFAULT_RHO : changeRho);
     }
     OverTimeAnalysis.Result perTime = Figures.overTime(data, request);
     // per-arm values are not effects of one study over time: no multivariate model for them
     OverTimeReport report =
         perArm.isPresent()
             ? OverTimeReport.perTimePointOnly(perTime, request.model())
-            : OverTimeReport.of(
-                perTime,
-                request.model(),
-                struct,
-                changeFromBaseline ? (rhoWithin == null ? 0.5 : rhoWithin) : rho);
+            : OverTimeReport.of(perTime, request.model(), struct, rho);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       Json.printCompact(out, report.fields());

@@ -105,14 +105,14 @@ public final class PlotCommand implements Callable<Integer> {
       names = "--change-from-baseline",
       description =
           "follow-up chart with --pooled: change from baseline (0 months), SDs derived with the"
-              + " correlation --rho; measures MD, SMD, MN")
+              + " correlation --change-rho; measures MD, SMD, MN")
   boolean changeFromBaseline;
 
   @Option(
-      names = "--rho",
+      names = "--change-rho",
       paramLabel = "R",
       description = "--change-from-baseline: correlation of baseline and follow-up (default 0.5)")
-  Double rho;
+  Double changeRho;
 
   @Option(names = "--contours", description = "funnel plot: contour-enhanced (p 0.01/0.05/0.10)")
   boolean contours;
@@ -175,9 +175,9 @@ public final class PlotCommand implements Callable<Integer> {
               sort,
               pooled,
               windows);
-      if (rho != null && !changeFromBaseline) {
+      if (changeRho != null && !changeFromBaseline) {
         throw new WorkbenchException(
-            WorkbenchException.Kind.USAGE, "--rho belongs to --change-from-baseline");
+            WorkbenchException.Kind.USAGE, "--change-rho belongs to --change-from-baseline");
       }
       if (changeFromBaseline) {
         if (!pooled) {
@@ -185,7 +185,8 @@ public final class PlotCommand implements Callable<Integer> {
               WorkbenchException.Kind.USAGE,
               "--change-from-baseline belongs to the pooled follow-up chart (--pooled)");
         }
-        request = request.withChangeRho(rho == null ? ChangeFromBaseline.DEFAULT_RHO : rho);
+        request =
+            request.withChangeRho(changeRho == null ? ChangeFromBaseline.DEFAULT_RHO : changeRho);
       }
       Figure figure = Figures.build(data, request);
       FigureExporter.Result r = FigureExporter.export(figure, out, widthMm, heightMm, dpi);

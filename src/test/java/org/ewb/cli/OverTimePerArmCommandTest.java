@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code analyze --over-time --measure MN|PR|PLO [--change-from-baseline --rho R]} and the same on
- * {@code plot followup --pooled}, end to end (issue 13).
+ * {@code analyze --over-time --measure MN|PR|PLO [--change-from-baseline --change-rho R]} and the
+ * same on {@code plot followup --pooled}, end to end (issue 13).
  */
 class OverTimePerArmCommandTest {
 
@@ -85,7 +85,7 @@ class OverTimePerArmCommandTest {
               "--measure",
               "MN",
               "--change-from-baseline",
-              "--rho",
+              "--change-rho",
               rhos[i],
               "--json");
       assertEquals(0, r.exitCode(), r.err());
@@ -171,7 +171,7 @@ class OverTimePerArmCommandTest {
             "--measure",
             "MN",
             "--change-from-baseline",
-            "--rho",
+            "--change-rho",
             "0.7",
             "--out",
             svg.toString());
@@ -212,7 +212,7 @@ class OverTimePerArmCommandTest {
             "HbA1c",
             "--measure",
             "MN",
-            "--rho",
+            "--change-rho",
             "0.7",
             "--out",
             dir.resolve("x.png").toString());
