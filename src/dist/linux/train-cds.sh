@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes the AppCDS archive of the application image (ADR 0131): runs short training commands with
 # the image's own runtime and class path, records the classes they load, and dumps them into
-# IMAGE/lib/app/evidence-workbench.jsa, which the launcher names in -XX:SharedArchiveFile.
+# IMAGE/lib/app/evidence-workbench.jsa, which the launcher names in -XX:SharedArchiveFile, and keeps
+# the class list (evidence-workbench.classlist) for images that are moved or installed elsewhere.
 # Usage: train-cds.sh IMAGE_DIR REPO_DIR
 set -euo pipefail
 image=$1
@@ -39,4 +40,7 @@ cat "$work"/*.lst | sort -u >"$work/all.lst"
 "$java" -Xshare:dump -XX:+UseSerialGC -XX:SharedClassListFile="$work/all.lst" \
   -XX:SharedArchiveFile="$app/evidence-workbench.jsa" -cp "$jar" >"$work/dump.out" 2>&1 \
   || { cat "$work/dump.out"; exit 1; }
+# the class list ships too: a moved or installed image makes its own archive from it (launcher)
+cp "$work/all.lst" "$app/evidence-workbench.classlist"
+printf '%s' "$app" >"$app/evidence-workbench.jsa.path"
 echo "AppCDS archive: $(du -h "$app/evidence-workbench.jsa" | cut -f1), $(wc -l <"$work/all.lst") classes listed"
