@@ -13,7 +13,7 @@ public final class Launcher {
 
   public static void main(String[] args) {
     String[] effective = args.length == 0 ? new String[] {"gui"} : args;
-    int code = CommandLineFactory.create().execute(effective);
+    int code = CommandLineFactory.create(effective).execute(effective);
     if (code != 0 || !isGui(effective)) {
       System.exit(code);
     }

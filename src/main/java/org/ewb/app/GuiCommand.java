@@ -2,6 +2,7 @@ package org.ewb.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ewb.cli.StartupProbe;
 import org.ewb.persistence.SqliteProjectStore;
 import org.ewb.ui.WorkbenchApp;
 import picocli.CommandLine.Command;
@@ -16,7 +17,12 @@ public final class GuiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    WorkbenchApp.launch(file, SqliteProjectStore::open, SqliteProjectStore::create);
+    if (StartupProbe.enabled()) {
+      WorkbenchApp.launch(
+          file, SqliteProjectStore::open, SqliteProjectStore::create, StartupProbe::shownAndExit);
+    } else {
+      WorkbenchApp.launch(file, SqliteProjectStore::open, SqliteProjectStore::create);
+    }
     return 0;
   }
 }

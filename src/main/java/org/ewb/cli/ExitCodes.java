@@ -2,7 +2,6 @@ package org.ewb.cli;
 
 import org.ewb.logic.l10n.Localization;
 import org.ewb.model.WorkbenchException;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -16,8 +15,6 @@ public final class ExitCodes {
   public static final int DATA_PROBLEMS = 1;
   public static final int ERROR = 2;
 
-  private static final Logger LOG = LoggerFactory.getLogger(ExitCodes.class);
-
   private ExitCodes() {}
 
   /**
@@ -28,7 +25,8 @@ public final class ExitCodes {
     cl.setExitCodeExceptionMapper(ExitCodes::code);
     cl.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
-          LOG.debug("command failed", ex);
+          // the logger is looked up here, not in a static field, so --version does not start SLF4J
+          LoggerFactory.getLogger(ExitCodes.class).debug("command failed", ex);
           cmd.getErr().println(message(ex));
           cmd.getErr().flush();
           return code(ex);

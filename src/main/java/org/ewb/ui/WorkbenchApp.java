@@ -32,7 +32,22 @@ public final class WorkbenchApp extends Application {
 
   private static Function<Path, ProjectRepository> opener;
   private static BiFunction<Path, String, ProjectRepository> creator;
+  private static Runnable onShown;
   private MainWindow window;
+
+  /**
+   * Like {@link #launch(Path, Function, BiFunction)}, and runs {@code shown} once after the first
+   * frame that shows the initial project (or the empty window) has been laid out: the start-up
+   * probe of the benchmark.
+   */
+  public static void launch(
+      Path file,
+      Function<Path, ProjectRepository> open,
+      BiFunction<Path, String, ProjectRepository> create,
+      Runnable shown) {
+    onShown = shown;
+    launch(file, open, create);
+  }
 
   /** Starts JavaFX and blocks until the window is closed. */
   public static void launch(
@@ -63,8 +78,31 @@ public final class WorkbenchApp extends Application {
       Path file = initialFile;
       CompletableFuture<ProjectCache> pre = preloaded;
       preloaded = null;
-      Platform.runLater(() -> window.run(() -> openInitial(file, pre)));
+      Platform.runLater(
+          () -> {
+            window.run(() -> openInitial(file, pre));
+            afterNextLayout(stage);
+          });
+    } else {
+      afterNextLayout(stage);
     }
+  }
+
+  /** Runs {@link #onShown} (if any) once the next pulse has laid the window out. */
+  private static void afterNextLayout(Stage stage) {
+    Runnable shown = onShown;
+    if (shown == null) {
+      return;
+    }
+    onShown = null;
+    Runnable[] listener = new Runnable[1];
+    listener[0] =
+        () -> {
+          stage.getScene().removePostLayoutPulseListener(listener[0]);
+          Platform.runLater(shown);
+        };
+    stage.getScene().addPostLayoutPulseListener(listener[0]);
+    Platform.requestNextPulse();
   }
 
   /** Installs the preloaded project, or opens the file (giving the usual message if it fails). */

@@ -34,7 +34,7 @@ class BuildSamplesCommandTest {
   private static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new MainCommand());
+    CommandLine cl = MainCommand.commandLine();
     ExitCodes.install(cl);
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));

@@ -12,7 +12,7 @@ final class CliTestSupport {
   private CliTestSupport() {}
 
   static Run run(String... args) {
-    CommandLine cl = new CommandLine(new MainCommand());
+    CommandLine cl = MainCommand.commandLine();
     ExitCodes.install(cl);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

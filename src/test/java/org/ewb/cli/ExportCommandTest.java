@@ -60,7 +60,7 @@ class ExportCommandTest {
   }
 
   private int run(String... args) {
-    CommandLine cl = new CommandLine(new MainCommand());
+    CommandLine cl = MainCommand.commandLine();
     ExitCodes.install(cl);
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));

@@ -141,7 +141,7 @@ class NewReviewFromEmptyTest {
   private void review(FxRobot robot, long seed) {
     Random random = new Random(seed);
     Path file = dir.resolve("review-" + seed + ".ewb");
-    CommandLine cli = new CommandLine(new MainCommand());
+    CommandLine cli = MainCommand.commandLine();
     ExitCodes.install(cli);
     assertEquals(0, cli.execute("new", file.toString(), "--title", "MSC for diabetes " + seed));
     robot.interact(() -> window.viewModel().open(file));
