@@ -891,6 +891,8 @@ public final class SqliteProjectStore
 
   private static Outcome readOutcome(ResultSet rs) throws SQLException {
     int decimals = rs.getInt(9);
+    // wasNull speaks of the last column read: ask it now, before the others are read
+    Integer shown = rs.wasNull() ? null : decimals;
     return new Outcome(
         rs.getLong(1),
         rs.getString(2),
@@ -900,7 +902,7 @@ public final class SqliteProjectStore
         rs.getInt(6),
         rs.getString(7),
         rs.getString(8),
-        rs.wasNull() ? null : decimals);
+        shown);
   }
 
   @Override

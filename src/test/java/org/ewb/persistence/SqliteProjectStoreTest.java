@@ -366,6 +366,24 @@ class SqliteProjectStoreTest {
   }
 
   @Test
+  void anOutcomeWithoutDecimalsReadsBackWithoutDecimalsWhateverItsDefaultMeasure() {
+    Path f = dir.resolve("decimals.ewb");
+    try (SqliteProjectStore store = SqliteProjectStore.create(f, "t")) {
+      store.insertOutcome(
+          new Outcome(0, "HbA1c", OutcomeKind.CONTINUOUS, "%", true, 0, "", "MD", null));
+      store.insertOutcome(new Outcome(0, "FPG", OutcomeKind.CONTINUOUS, "", true, 1, "", "", null));
+      store.insertOutcome(
+          new Outcome(0, "C-peptide", OutcomeKind.CONTINUOUS, "", false, 2, "", "MD", 3));
+    }
+    List<Outcome> read = SqliteProjectStore.readSnapshot(f).outcomes();
+    // a NULL decimals once read as 0 when the default measure was set: forest plots showed 7.88
+    // as 8
+    assertEquals(null, read.get(0).decimals(), read.get(0).toString());
+    assertEquals(null, read.get(1).decimals(), read.get(1).toString());
+    assertEquals(Integer.valueOf(3), read.get(2).decimals());
+  }
+
+  @Test
   void insertWithExplicitIdKeepsTheId() {
     try (SqliteProjectStore store = SqliteProjectStore.create(dir.resolve("p.ewb"), "t")) {
       Study s = store.insertStudy(Study.of("k", "Deleted").withId(42));
