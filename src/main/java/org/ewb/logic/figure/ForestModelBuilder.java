@@ -413,7 +413,8 @@ public final class ForestModelBuilder {
   /**
    * Means and SDs (arm columns 0, 1, 3, 4 of continuous data) with one number of decimals per
    * column: {@code decimals} when the outcome sets it, else the most decimals among values with at
-   * most three (the typed ones), applied to values with more (computed ones).
+   * most three (the typed ones): computed values with more are rounded, typed ones with fewer
+   * padded ("1.4" beside "1.49" shows as 1.40), as a journal's table prints them.
    */
   private static List<ForestPlotModel.StudyRow> harmonise(
       List<ForestPlotModel.StudyRow> rows, Integer decimals) {
@@ -435,7 +436,7 @@ public final class ForestModelBuilder {
       for (int c : cols) {
         String t = cells.get(c);
         int k = decimalsOf(t);
-        if (k >= 0 && (decimals != null ? k != d[c] : k > d[c])) {
+        if (k >= 0 && k != d[c]) {
           cells.set(
               c,
               new java.math.BigDecimal(t)

@@ -181,4 +181,28 @@ class ForestModelBuilderTest {
     assertEquals(WorkbenchException.Kind.USAGE, e.kind());
     assertTrue(e.getMessage().contains("colour"));
   }
+
+  @Test
+  void meansAndSdsShowOneNumberOfDecimalsPerColumn() {
+    ProjectData followUp =
+        SqliteProjectStore.readSnapshot(Path.of("sample-projects/followup-example.ewb"));
+    FigureRequest at24 =
+        new FigureRequest(
+            FigureRequest.Kind.FOREST,
+            "HbA1c",
+            24.0,
+            "MD",
+            "REML",
+            "z",
+            null,
+            List.of(),
+            null,
+            false,
+            false,
+            false);
+    List<ForestPlotModel.StudyRow> rows = ForestModelBuilder.build(followUp, at24).allStudies();
+    // no decimals set for the outcome: the typed values' (two), a typed 1.4 padded to 1.40
+    assertEquals(List.of("7.88", "1.16", "22", "8.48", "1.22", "50"), rows.get(0).cells());
+    assertEquals(List.of("7.49", "1.40", "56", "7.54", "1.31", "56"), rows.get(4).cells());
+  }
 }
