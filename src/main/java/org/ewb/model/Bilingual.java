@@ -26,6 +26,11 @@ public final class Bilingual {
     return mine.isEmpty() && hasLetters(other);
   }
 
+  /** The other language of the two: "en" for "zh", "zh" for anything else. */
+  public static String other(String lang) {
+    return "zh".equals(lang) ? "en" : "zh";
+  }
+
   /** Whether {@code text} has a letter of any script (Latin, Han, Greek, …). */
   public static boolean hasLetters(String text) {
     return text.codePoints().anyMatch(Character::isLetter);

@@ -47,7 +47,7 @@ public final class Edits {
     if (!bilingual) {
       after = before.withText("en", t);
     } else if (!Bilingual.hasLetters(t)
-        && !Bilingual.hasLetters(before.stored("zh".equals(lang) ? "en" : "zh"))) {
+        && !Bilingual.hasLetters(before.stored(Bilingual.other(lang)))) {
       // "42", "24–44", "> 12": the same in both languages, kept once (as the English text)
       after = before.withText("en", t).withText("zh", "");
     } else {

@@ -180,7 +180,7 @@ public final class CharacteristicsViewModel implements SheetModel<Study> {
     if (!isBilingual(column) || main.project() == null) {
       return Optional.empty();
     }
-    String other = "zh".equals(Localization.language()) ? "en" : "zh";
+    String other = org.ewb.model.Bilingual.other(Localization.language());
     return Optional.of(main.project().value(row.id(), field(column).id()).stored(other));
   }
 
