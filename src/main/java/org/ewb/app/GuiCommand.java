@@ -17,12 +17,21 @@ public final class GuiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    open(file);
+    return 0;
+  }
+
+  /**
+   * Opens the window (on {@code file} if not null) and blocks until it is closed. The launcher
+   * calls this directly for {@code gui [FILE]}, without building the command-line parser (ADR
+   * 0132).
+   */
+  public static void open(Path file) {
     if (StartupProbe.enabled()) {
       WorkbenchApp.launch(
           file, SqliteProjectStore::open, SqliteProjectStore::create, StartupProbe::shownAndExit);
     } else {
       WorkbenchApp.launch(file, SqliteProjectStore::open, SqliteProjectStore::create);
     }
-    return 0;
   }
 }

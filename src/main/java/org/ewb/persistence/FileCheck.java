@@ -123,7 +123,20 @@ final class FileCheck {
 
   /** As {@link #checkContents(Path, Header, boolean)}, through an already opened read source. */
   static int checkContents(ReadSource src, Header h, boolean quickCheck) {
+    return checkContents(src, h, quickCheck, false);
+  }
+
+  /**
+   * As {@link #checkContents(ReadSource, Header, boolean)}; with {@code trustEarlier}, {@code
+   * quick_check} is skipped for a file that passed it in exactly its present state ({@link
+   * CheckedFiles}, ADR 0133), and a pass is recorded.
+   */
+  static int checkContents(ReadSource src, Header h, boolean quickCheck, boolean trustEarlier) {
     String name = src.name();
+    String stamp = quickCheck && trustEarlier ? CheckedFiles.stamp(src.user()) : null;
+    if (stamp != null && CheckedFiles.passed(src.user(), stamp)) {
+      quickCheck = false;
+    }
     boolean wal = Files.exists(walOf(src.user()));
     if (!wal) {
       checkIdentity(name, h.applicationId(), h.userVersion());
@@ -134,6 +147,7 @@ final class FileCheck {
       int version = intPragma(st, "user_version");
       checkIdentity(name, appId, version);
       if (quickCheck) {
+        CheckedFiles.CHECKS_RUN.incrementAndGet();
         try (ResultSet rs = st.executeQuery("PRAGMA quick_check(1)")) {
           String result = rs.next() ? rs.getString(1) : "no result";
           if (!"ok".equals(result)) {
@@ -154,6 +168,9 @@ final class FileCheck {
       }
       if (!Schema.FORMAT.equals(format)) {
         throw fail("persist.notProject", name);
+      }
+      if (quickCheck && stamp != null) {
+        CheckedFiles.remember(src.user(), stamp);
       }
       return version;
     } catch (SQLException e) {

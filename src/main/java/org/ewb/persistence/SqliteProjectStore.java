@@ -118,7 +118,8 @@ public final class SqliteProjectStore
     FileCheck.Header header = FileCheck.checkHeader(f, name);
     int version;
     try (FileCheck.ReadSource src = FileCheck.ReadSource.of(f, name, header)) {
-      version = FileCheck.checkContents(src, header, true);
+      // a temporary copy (backup == false) is new every time: nothing to trust or remember
+      version = FileCheck.checkContents(src, header, true, backup);
     }
     if (!Files.isWritable(f) || (f.getParent() != null && !Files.isWritable(f.getParent()))) {
       // editing needs the file and, for the write-ahead log, its folder
@@ -223,11 +224,19 @@ public final class SqliteProjectStore
    * stays byte-identical and messages name it, not the copy.
    */
   public static ProjectData readSnapshot(Path file) {
+    return readSnapshot(file, true);
+  }
+
+  /**
+   * As {@link #readSnapshot(Path)}; {@code trustEarlierCheck} false runs {@code quick_check} even
+   * when the file passed it unchanged before (ADR 0133), as {@code validate} does.
+   */
+  public static ProjectData readSnapshot(Path file, boolean trustEarlierCheck) {
     Path f = file.toAbsolutePath().normalize();
     String name = f.toString();
     FileCheck.Header header = FileCheck.checkHeader(f, name);
     try (FileCheck.ReadSource src = FileCheck.ReadSource.of(f, name, header)) {
-      int version = FileCheck.checkContents(src, header, true);
+      int version = FileCheck.checkContents(src, header, true, trustEarlierCheck);
       if (version == Schema.CURRENT_VERSION) {
         try (Connection c = src.connect()) {
           return inReadTransaction(c, () -> new SnapshotReader(c).read());
@@ -279,7 +288,7 @@ public final class SqliteProjectStore
     String name = f.toString();
     FileCheck.Header header = FileCheck.checkHeader(f, name);
     try (FileCheck.ReadSource src = FileCheck.ReadSource.of(f, name, header)) {
-      int version = FileCheck.checkContents(src, header, true);
+      int version = FileCheck.checkContents(src, header, true, true);
       if (version == Schema.CURRENT_VERSION) {
         try (Connection c = src.connect()) {
           return inReadTransaction(c, () -> new SnapshotReader(c).summary());

@@ -72,12 +72,25 @@ public final class WorkbenchApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    window = open(stage, opener, creator, WorkbenchSettings.user());
+    CompletableFuture<ProjectCache> pre = preloaded;
+    preloaded = null;
+    // the project read while JavaFX started is installed before the window is built, so the
+    // window is built, styled and laid out once, with its content (ADR 0132); a file that failed
+    // to open is reported in the shown window as before
+    ProjectCache initial = null;
+    if (pre != null) {
+      try {
+        initial = pre.join();
+      } catch (CompletionException e) {
+        if (!(e.getCause() instanceof WorkbenchException)) {
+          throw e;
+        }
+      }
+    }
+    window = open(stage, opener, creator, WorkbenchSettings.user(), initial);
     stage.show();
-    if (initialFile != null) {
+    if (initialFile != null && initial == null) {
       Path file = initialFile;
-      CompletableFuture<ProjectCache> pre = preloaded;
-      preloaded = null;
       Platform.runLater(
           () -> {
             window.run(() -> openInitial(file, pre));
@@ -105,7 +118,7 @@ public final class WorkbenchApp extends Application {
     Platform.requestNextPulse();
   }
 
-  /** Installs the preloaded project, or opens the file (giving the usual message if it fails). */
+  /** Reports why the preloaded project failed, or opens the file (with the usual message). */
   private void openInitial(Path file, CompletableFuture<ProjectCache> pre) {
     if (pre != null) {
       try {
@@ -127,9 +140,21 @@ public final class WorkbenchApp extends Application {
       Function<Path, ProjectRepository> open,
       BiFunction<Path, String, ProjectRepository> create,
       WorkbenchSettings settings) {
+    return open(stage, open, create, settings, null);
+  }
+
+  /** As {@link #open(Stage, Function, BiFunction, WorkbenchSettings)}, on a project if not null. */
+  static MainWindow open(
+      Stage stage,
+      Function<Path, ProjectRepository> open,
+      BiFunction<Path, String, ProjectRepository> create,
+      WorkbenchSettings settings,
+      ProjectCache project) {
     MainViewModel vm = new MainViewModel(open, create, settings);
-    MainWindow w = new MainWindow(stage, vm);
-    Extensions.install(w);
+    if (project != null) {
+      vm.install(project);
+    }
+    MainWindow w = new MainWindow(stage, vm, Extensions::install);
     return w;
   }
 

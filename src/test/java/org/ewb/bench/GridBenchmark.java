@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.TableView;
@@ -60,8 +58,7 @@ public final class GridBenchmark extends Application {
         cpuMs());
     Path file = Path.of(getParameters().getRaw().get(0));
     Localization.setLocale(Locale.ENGLISH);
-    WorkbenchSettings settings =
-        new WorkbenchSettings(Preferences.userRoot().node("org/ewb/bench/" + UUID.randomUUID()));
+    WorkbenchSettings settings = WorkbenchSettings.inMemory();
     settings.setLanguage("en");
     MainWindow w =
         WorkbenchApp.open(stage, SqliteProjectStore::open, SqliteProjectStore::create, settings);

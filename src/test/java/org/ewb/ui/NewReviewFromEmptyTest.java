@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -103,8 +101,7 @@ class NewReviewFromEmptyTest {
   @Start
   void start(Stage stage) {
     Localization.setLocale(Locale.ENGLISH);
-    settings =
-        new WorkbenchSettings(Preferences.userRoot().node("org/ewb/test/" + UUID.randomUUID()));
+    settings = WorkbenchSettings.inMemory();
     settings.setLanguage("en");
     window =
         WorkbenchApp.open(stage, SqliteProjectStore::open, SqliteProjectStore::create, settings);

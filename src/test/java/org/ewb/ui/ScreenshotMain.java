@@ -1,8 +1,6 @@
 package org.ewb.ui;
 
 import java.nio.file.Path;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -22,8 +20,7 @@ public final class ScreenshotMain extends Application {
   @Override
   public void start(Stage stage) {
     var args = getParameters().getRaw();
-    WorkbenchSettings settings =
-        new WorkbenchSettings(Preferences.userRoot().node("org/ewb/shot/" + UUID.randomUUID()));
+    WorkbenchSettings settings = WorkbenchSettings.inMemory();
     settings.setLanguage(args.get(2));
     settings.putDouble("window.width", 1500);
     settings.putDouble("window.height", 900);

@@ -2,10 +2,13 @@ package org.ewb.logic.l10n;
 
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every user-visible string goes through {@link #lang}. Messages live in one resource bundle per
@@ -62,23 +65,42 @@ public final class Localization {
 
   /** The message for {@code key} in {@code loc}; a missing key returns the key itself. */
   public static String lang(Locale loc, String key, Object... args) {
-    for (ResourceBundle bundle : bundles(loc)) {
-      if (bundle.containsKey(key)) {
-        String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, loc).format(args);
-      }
+    String pattern = messages(loc).get(key);
+    if (pattern == null) {
+      return key;
     }
-    return key;
+    return args.length == 0 ? pattern : new MessageFormat(pattern, loc).format(args);
   }
 
   /** Whether any bundle defines the key (for the missing-key test). */
   public static boolean has(Locale loc, String key) {
-    return bundles(loc).stream().anyMatch(b -> b.containsKey(key));
+    return messages(loc).containsKey(key);
   }
 
-  private static List<ResourceBundle> bundles(Locale loc) {
-    List<ResourceBundle> result = new ArrayList<>();
+  /**
+   * Every message of a language, looked up once: per key, the first bundle of {@link #BUNDLES} that
+   * has it (a bundle's Chinese text, else its English one). Looking through eight bundles on every
+   * call cost the window's first frame a twentieth of a second (ADR 0132).
+   */
+  private static Map<String, String> messages(Locale loc) {
     Locale target = "zh".equals(loc.getLanguage()) ? new Locale("zh") : Locale.ROOT;
+    return MESSAGES.computeIfAbsent(
+        target,
+        t -> {
+          Map<String, String> all = new HashMap<>();
+          for (ResourceBundle bundle : bundles(t)) {
+            for (String key : bundle.keySet()) {
+              all.putIfAbsent(key, bundle.getString(key));
+            }
+          }
+          return Map.copyOf(all);
+        });
+  }
+
+  private static final Map<Locale, Map<String, String>> MESSAGES = new ConcurrentHashMap<>();
+
+  private static List<ResourceBundle> bundles(Locale target) {
+    List<ResourceBundle> result = new ArrayList<>();
     for (String name : BUNDLES) {
       try {
         result.add(ResourceBundle.getBundle(name, target, NO_FALLBACK));

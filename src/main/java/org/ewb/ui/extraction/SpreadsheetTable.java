@@ -229,6 +229,8 @@ public final class SpreadsheetTable<R> {
     String grid = widthGrid;
     org.ewb.ui.main.WorkbenchSettings settings = widthSettings;
     javafx.scene.text.Text probe = new javafx.scene.text.Text();
+    // a text's width is measured once per fit (countries, designs, units repeat down a column)
+    java.util.Map<String, Double> widths = new java.util.HashMap<>();
     int rows = Math.min(500, table.getItems().size());
     for (TableColumn<R, ?> c : table.getVisibleLeafColumns()) {
       String key = widthKey(grid, c);
@@ -243,8 +245,14 @@ public final class SpreadsheetTable<R> {
         for (int i = 0; i < rows; i++) {
           String t = model.text(table.getItems().get(i), col);
           if (t != null && !t.isEmpty()) {
-            probe.setText(t);
-            w = Math.max(w, probe.getLayoutBounds().getWidth() + 14);
+            double tw =
+                widths.computeIfAbsent(
+                    t,
+                    x -> {
+                      probe.setText(x);
+                      return probe.getLayoutBounds().getWidth();
+                    });
+            w = Math.max(w, tw + 14);
           }
         }
         width = Math.max(48, Math.min(320, Math.ceil(w * 1.08)));

@@ -59,6 +59,16 @@ public final class MainWindow {
   private NavItem selected = new NavItem(NavItem.Kind.STUDIES, 0, "");
 
   public MainWindow(Stage stage, MainViewModel vm) {
+    this(stage, vm, w -> {});
+  }
+
+  /**
+   * A main window whose feature views, menus and navigator actions are installed by {@code
+   * features} before the window is built, so it is built once (each install would otherwise rebuild
+   * the menu bar or the whole window: start-up, ADR 0132).
+   */
+  public MainWindow(
+      Stage stage, MainViewModel vm, java.util.function.Consumer<MainWindow> features) {
     this.stage = stage;
     this.vm = vm;
     String lang = vm.settings().language();
@@ -70,6 +80,13 @@ public final class MainWindow {
     stage.setScene(scene);
     stage.titleProperty().bind(vm.windowTitleProperty());
     restoreGeometry();
+    installing = true;
+    try {
+      features.accept(this);
+      refreshMenus(); // collects the feature menus; build() puts up the menu bar
+    } finally {
+      installing = false;
+    }
     build();
     vm.projectProperty()
         .addListener(
@@ -171,7 +188,13 @@ public final class MainWindow {
 
   // ---- building ----
 
+  /** True while the constructor installs the features: nothing is built until they are all in. */
+  private boolean installing;
+
   private void build() {
+    if (installing) {
+      return;
+    }
     double[] dividers =
         split == null
             ? new double[] {vm.settings().getDouble("divider.main", 0.18)}
@@ -183,21 +206,39 @@ public final class MainWindow {
     navigator.setCellFactory(
         t ->
             new javafx.scene.control.TreeCell<>() {
+              // one tooltip per cell, its text following the item; the context menu is built when
+              // asked for (a popup window per cell and update cost the window's first frame)
+              private javafx.scene.control.Tooltip tip;
+
+              {
+                setOnContextMenuRequested(
+                    e -> {
+                      NavItem item = getItem();
+                      java.util.List<MenuItem> items =
+                          item == null || isEmpty()
+                              ? java.util.List.of()
+                              : navigatorMenu.apply(item);
+                      if (!items.isEmpty()) {
+                        new javafx.scene.control.ContextMenu(items.toArray(MenuItem[]::new))
+                            .show(this, e.getScreenX(), e.getScreenY());
+                      }
+                      e.consume();
+                    });
+              }
+
               @Override
               protected void updateItem(NavItem item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.text());
                 // long outcome names are cut by the navigator's width: the whole name on hover
-                setTooltip(
-                    empty || item == null ? null : new javafx.scene.control.Tooltip(item.text()));
                 if (empty || item == null) {
-                  setContextMenu(null);
+                  setTooltip(null);
                 } else {
-                  java.util.List<MenuItem> items = navigatorMenu.apply(item);
-                  setContextMenu(
-                      items.isEmpty()
-                          ? null
-                          : new javafx.scene.control.ContextMenu(items.toArray(MenuItem[]::new)));
+                  if (tip == null) {
+                    tip = new javafx.scene.control.Tooltip();
+                  }
+                  tip.setText(item.text());
+                  setTooltip(tip);
                 }
               }
             });
@@ -302,6 +343,9 @@ public final class MainWindow {
   }
 
   private void showCentre() {
+    if (installing) {
+      return;
+    }
     if (vm.project() == null) {
       centre.getChildren().setAll(placeholder(lang("welcome")));
       return;
@@ -416,7 +460,9 @@ public final class MainWindow {
     if (extraMenuSupplier != null) {
       extraMenus.addAll(extraMenuSupplier.get());
     }
-    root.setTop(menuBar());
+    if (!installing) {
+      root.setTop(menuBar());
+    }
   }
 
   /** A grid that can show the cell an edit changed (after Edit › Undo / Redo). */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -51,8 +50,7 @@ class CharacteristicsGridTest {
     Localization.setLocale(Locale.ENGLISH);
     file = dir.resolve(UUID.randomUUID() + ".ewb");
     ProjectFiles.write(FakeRepositories.sample().snapshot(), file).close();
-    settings =
-        new WorkbenchSettings(Preferences.userRoot().node("org/ewb/test/" + UUID.randomUUID()));
+    settings = WorkbenchSettings.inMemory();
     settings.setLanguage("en");
     window =
         WorkbenchApp.open(stage, SqliteProjectStore::open, SqliteProjectStore::create, settings);

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import org.ewb.logic.extraction.ProjectCache;
 import org.ewb.logic.l10n.Localization;
 import org.ewb.model.CharacteristicField;
@@ -33,8 +31,7 @@ class CharacteristicsViewModelTest {
   @BeforeEach
   void setUp() {
     Localization.setLocale(Locale.ENGLISH);
-    settings =
-        new WorkbenchSettings(Preferences.userRoot().node("org/ewb/test/" + UUID.randomUUID()));
+    settings = WorkbenchSettings.inMemory();
     main = new MainViewModel(f -> null, (f, t) -> null, settings);
     p = FakeRepositories.sample();
     main.install(p);

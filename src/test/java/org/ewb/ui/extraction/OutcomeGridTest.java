@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -53,8 +52,7 @@ class OutcomeGridTest {
     ProjectData d = FakeRepositories.sample().snapshot();
     hba1c = d.outcome("HbA1c").orElseThrow().id();
     ProjectFiles.write(d, file).close();
-    settings =
-        new WorkbenchSettings(Preferences.userRoot().node("org/ewb/test/" + UUID.randomUUID()));
+    settings = WorkbenchSettings.inMemory();
     settings.setLanguage("en");
     window =
         WorkbenchApp.open(stage, SqliteProjectStore::open, SqliteProjectStore::create, settings);

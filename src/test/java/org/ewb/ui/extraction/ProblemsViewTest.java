@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.ewb.logic.l10n.Localization;
@@ -63,8 +62,7 @@ class ProblemsViewTest {
               CellText.of("14"),
               null));
     }
-    settings =
-        new WorkbenchSettings(Preferences.userRoot().node("org/ewb/test/" + UUID.randomUUID()));
+    settings = WorkbenchSettings.inMemory();
     settings.setLanguage("en");
     window =
         WorkbenchApp.open(stage, SqliteProjectStore::open, SqliteProjectStore::create, settings);

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -44,8 +43,7 @@ public final class ImportDialogScreenshot extends Application {
             + " derived mesenchymal stem cells from the umbilical cord for newly onset type 1"
             + " diabetes\n"
             + "PY  - 2014\nJO  - Diabetologia\nER  - \n");
-    WorkbenchSettings settings =
-        new WorkbenchSettings(Preferences.userRoot().node("org/ewb/shot/" + UUID.randomUUID()));
+    WorkbenchSettings settings = WorkbenchSettings.inMemory();
     settings.setLanguage(args.get(1));
     MainWindow w =
         org.ewb.ui.WorkbenchApp.open(

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -65,8 +64,7 @@ class GridToForestTest {
     Path file = dir.resolve(UUID.randomUUID() + ".ewb");
     // a byte copy: opening the committed sample read-write would touch it
     Files.copy(Path.of("sample-projects", "bcg-vaccine.ewb"), file);
-    settings =
-        new WorkbenchSettings(Preferences.userRoot().node("org/ewb/test/" + UUID.randomUUID()));
+    settings = WorkbenchSettings.inMemory();
     settings.setLanguage("en");
     window =
         WorkbenchApp.open(stage, SqliteProjectStore::open, SqliteProjectStore::create, settings);

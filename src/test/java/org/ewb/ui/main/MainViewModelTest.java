@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import org.ewb.logic.extraction.ProjectCache;
 import org.ewb.logic.l10n.Localization;
 import org.ewb.model.Study;
@@ -26,8 +24,7 @@ class MainViewModelTest {
   @BeforeEach
   void setUp() {
     Localization.setLocale(Locale.ENGLISH);
-    settings =
-        new WorkbenchSettings(Preferences.userRoot().node("org/ewb/test/" + UUID.randomUUID()));
+    settings = WorkbenchSettings.inMemory();
     vm =
         new MainViewModel(
             p -> FakeRepositories.sample(), (p, t) -> FakeRepositories.empty(t), settings);

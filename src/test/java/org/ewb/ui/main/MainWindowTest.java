@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.ewb.logic.l10n.Localization;
@@ -29,8 +27,7 @@ class MainWindowTest {
 
   @Start
   void start(Stage stage) {
-    settings =
-        new WorkbenchSettings(Preferences.userRoot().node("org/ewb/test/" + UUID.randomUUID()));
+    settings = WorkbenchSettings.inMemory();
     settings.setLanguage("en");
     window =
         WorkbenchApp.open(
@@ -72,6 +69,57 @@ class MainWindowTest {
     assertEquals("zh", settings.language());
     TableView<Study> table = robot.lookup("#studyTable").queryTableView();
     assertEquals(3, table.getItems().size());
+  }
+
+  /** What the platform sends a node on a right click or the menu key (Monocle sends none). */
+  private static void requestContextMenu(FxRobot robot, javafx.scene.Node node) {
+    robot.interact(
+        () -> {
+          javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+          node.fireEvent(
+              new javafx.scene.input.ContextMenuEvent(
+                  javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                  5,
+                  5,
+                  b.getMinX() + 5,
+                  b.getMinY() + 5,
+                  false,
+                  null));
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** The context menu of a navigator node is built when asked for (start-up, ADR 0132). */
+  @Test
+  void rightClickingANavigatorNodeShowsItsMenu(FxRobot robot) {
+    javafx.scene.Node outcomes =
+        robot
+            .lookup(".tree-cell")
+            .match(
+                (javafx.scene.control.TreeCell<?> c) ->
+                    c.getItem() != null && "Outcomes".equals(c.getText()))
+            .query();
+    requestContextMenu(robot, outcomes);
+    java.util.List<String> ids =
+        robot.listWindows().stream()
+            .filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing())
+            .flatMap(w -> ((javafx.scene.control.ContextMenu) w).getItems().stream())
+            .map(javafx.scene.control.MenuItem::getId)
+            .toList();
+    assertEquals(java.util.List.of("ctxAddOutcome"), ids);
+    robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    javafx.scene.Node studies =
+        robot
+            .lookup(".tree-cell")
+            .match(
+                (javafx.scene.control.TreeCell<?> c) ->
+                    c.getItem() != null && "Studies".equals(c.getText()))
+            .query();
+    requestContextMenu(robot, studies);
+    assertTrue(
+        robot.listWindows().stream()
+            .noneMatch(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing()),
+        "the Studies node has no menu");
   }
 
   @Test
