@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javafx.application.Application;
@@ -70,6 +73,13 @@ public final class WorkbenchApp extends Application {
     Application.launch(WorkbenchApp.class);
   }
 
+  /**
+   * How long the window waits, once JavaFX is up, for the project read while JavaFX started
+   * (usually done by then): a slower read shows the window first, and the project when it is in.
+   * {@code -Dewb.preloadWaitMs=0} always takes the second way (tried by hand, ADR 0132).
+   */
+  static final long PRELOAD_WAIT_MS = Long.getLong("ewb.preloadWaitMs", 400);
+
   @Override
   public void start(Stage stage) {
     CompletableFuture<ProjectCache> pre = preloaded;
@@ -80,24 +90,32 @@ public final class WorkbenchApp extends Application {
     ProjectCache initial = null;
     if (pre != null) {
       try {
-        initial = pre.join();
-      } catch (CompletionException e) {
-        if (!(e.getCause() instanceof WorkbenchException)) {
-          throw e;
-        }
+        initial = pre.get(PRELOAD_WAIT_MS, TimeUnit.MILLISECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        // failed (reported below) or not read yet (installed when it is)
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
     window = open(stage, opener, creator, WorkbenchSettings.user(), initial);
     stage.show();
-    if (initialFile != null && initial == null) {
-      Path file = initialFile;
-      Platform.runLater(
-          () -> {
-            window.run(() -> openInitial(file, pre));
-            afterNextLayout(stage);
-          });
-    } else {
+    if (initialFile == null || initial != null) {
       afterNextLayout(stage);
+      return;
+    }
+    Path file = initialFile;
+    Runnable install =
+        () -> {
+          if (window.viewModel().project() == null) { // not if the reviewer opened another
+            window.run(() -> openInitial(file, pre));
+          }
+          afterNextLayout(stage);
+        };
+    if (pre == null) {
+      Platform.runLater(install);
+    } else {
+      // the FX thread stays free meanwhile: the window answers while a large file is read
+      pre.whenComplete((r, e) -> Platform.runLater(install));
     }
   }
 

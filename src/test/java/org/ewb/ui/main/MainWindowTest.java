@@ -89,16 +89,18 @@ class MainWindowTest {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
+  private static javafx.scene.Node navigatorCell(FxRobot robot, String text) {
+    return robot
+        .lookup(".tree-cell")
+        .match(
+            (javafx.scene.control.TreeCell<?> c) -> c.getItem() != null && text.equals(c.getText()))
+        .query();
+  }
+
   /** The context menu of a navigator node is built when asked for (start-up, ADR 0132). */
   @Test
   void rightClickingANavigatorNodeShowsItsMenu(FxRobot robot) {
-    javafx.scene.Node outcomes =
-        robot
-            .lookup(".tree-cell")
-            .match(
-                (javafx.scene.control.TreeCell<?> c) ->
-                    c.getItem() != null && "Outcomes".equals(c.getText()))
-            .query();
+    javafx.scene.Node outcomes = navigatorCell(robot, "Outcomes");
     requestContextMenu(robot, outcomes);
     java.util.List<String> ids =
         robot.listWindows().stream()
@@ -108,13 +110,7 @@ class MainWindowTest {
             .toList();
     assertEquals(java.util.List.of("ctxAddOutcome"), ids);
     robot.type(javafx.scene.input.KeyCode.ESCAPE);
-    javafx.scene.Node studies =
-        robot
-            .lookup(".tree-cell")
-            .match(
-                (javafx.scene.control.TreeCell<?> c) ->
-                    c.getItem() != null && "Studies".equals(c.getText()))
-            .query();
+    javafx.scene.Node studies = navigatorCell(robot, "Studies");
     requestContextMenu(robot, studies);
     assertTrue(
         robot.listWindows().stream()
