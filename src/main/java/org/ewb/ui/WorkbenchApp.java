@@ -84,20 +84,26 @@ public final class WorkbenchApp extends Application {
   public void start(Stage stage) {
     CompletableFuture<ProjectCache> pre = preloaded;
     preloaded = null;
-    // the project read while JavaFX started is installed before the window is built, so the
-    // window is built, styled and laid out once, with its content (ADR 0132); a file that failed
-    // to open is reported in the shown window as before
-    ProjectCache initial = null;
-    if (pre != null) {
-      try {
-        initial = pre.get(PRELOAD_WAIT_MS, TimeUnit.MILLISECONDS);
-      } catch (ExecutionException | TimeoutException e) {
-        // failed (reported below) or not read yet (installed when it is)
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PRELOAD_WAIT_MS);
+    ProjectCache initial;
+    if (pre != null && !pre.isDone()) {
+      // still being read: the window's frame (menus, navigator, status bar) is built and styled
+      // meanwhile, the FX thread's first style pass being the slowest part of the first frame,
+      // and the project is installed into it when read; the window is still shown once, with its
+      // content (ADR 0132)
+      window = open(stage, opener, creator, WorkbenchSettings.user(), null);
+      stage.getScene().getRoot().applyCss();
+      initial = await(pre, deadline);
+      if (initial != null) {
+        ProjectCache project = initial;
+        window.run(() -> window.viewModel().install(project));
       }
+    } else {
+      // read already (a small project), failed (reported in the shown window), or no file: the
+      // project is installed before the window is built, which is then built once
+      initial = await(pre, deadline);
+      window = open(stage, opener, creator, WorkbenchSettings.user(), initial);
     }
-    window = open(stage, opener, creator, WorkbenchSettings.user(), initial);
     stage.show();
     if (initialFile == null || initial != null) {
       afterNextLayout(stage);
@@ -116,6 +122,21 @@ public final class WorkbenchApp extends Application {
     } else {
       // the FX thread stays free meanwhile: the window answers while a large file is read
       pre.whenComplete((r, e) -> Platform.runLater(install));
+    }
+  }
+
+  /** The preloaded project, waiting until {@code deadline}; null if failed, late or none. */
+  private static ProjectCache await(CompletableFuture<ProjectCache> pre, long deadline) {
+    if (pre == null) {
+      return null;
+    }
+    try {
+      return pre.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      return null; // failed (reported in the shown window) or not read yet (installed when it is)
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
     }
   }
 

@@ -88,23 +88,11 @@ public final class MainWindow {
       installing = false;
     }
     build();
-    vm.projectProperty()
-        .addListener(
-            (o, a, b) -> {
-              selected = new NavItem(NavItem.Kind.STUDIES, 0, "");
-              build();
-            });
+    vm.projectProperty().addListener((o, a, b) -> projectChanged());
+    // outcomes, and time points added or relabelled in a grid, appear in the navigator
     vm.outcomes()
-        .addListener((javafx.collections.ListChangeListener<Outcome>) c -> rebuildNavigator());
-    // time points added or relabelled in a grid appear under their outcome in the navigator
-    vm.revisionProperty()
-        .addListener(
-            (o, a, b) -> {
-              String now = navigatorShape();
-              if (!now.equals(navigatorShape)) {
-                rebuildNavigator();
-              }
-            });
+        .addListener((javafx.collections.ListChangeListener<Outcome>) c -> navigatorChanged());
+    vm.revisionProperty().addListener((o, a, b) -> navigatorChanged());
     stage.setOnHidden(e -> saveGeometry());
   }
 
@@ -250,7 +238,9 @@ public final class MainWindow {
             (o, a, b) -> {
               if (b != null && b.getValue() != null) {
                 selected = b.getValue();
-                showCentre();
+                if (!projectChanging) {
+                  showCentre();
+                }
               }
             });
     BorderPane navPane = new BorderPane(navigator);
@@ -277,6 +267,35 @@ public final class MainWindow {
   }
 
   private String navigatorShape = "";
+
+  /** True while {@link #projectChanged} fills the navigator: the centre is shown once, after. */
+  private boolean projectChanging;
+
+  /**
+   * Another project, or none: the menus, the navigator's nodes and the centre follow it; the
+   * window's frame (menu bar, navigator, split, status bar) stays, already styled. The window can
+   * so be built while its first project is still read (start-up, ADR 0132).
+   */
+  private void projectChanged() {
+    selected = new NavItem(NavItem.Kind.STUDIES, 0, "");
+    if (installing || navigator == null) {
+      return;
+    }
+    root.setTop(menuBar());
+    projectChanging = true;
+    try {
+      rebuildNavigator();
+    } finally {
+      projectChanging = false;
+    }
+    showCentre();
+  }
+
+  private void navigatorChanged() {
+    if (!navigatorShape().equals(navigatorShape)) {
+      rebuildNavigator();
+    }
+  }
 
   /** What the navigator shows of the project: outcomes and their time points. */
   private String navigatorShape() {
@@ -310,7 +329,7 @@ public final class MainWindow {
         new TreeItem<>(new NavItem(NavItem.Kind.OUTCOMES, 0, lang("nav.outcomes")));
     outcomes.setExpanded(true);
     if (vm.project() != null) {
-      for (Outcome o : vm.outcomes()) {
+      for (Outcome o : vm.project().outcomes()) {
         TreeItem<NavItem> oi =
             new TreeItem<>(
                 new NavItem(
