@@ -74,7 +74,8 @@ class WindowBeforeProjectTest {
   void theProjectIsInstalledIntoTheStyledFrameAndTheStudyListBuiltOnce(FxRobot robot) {
     WaitForAsyncUtils.waitForFxEvents();
     assertNotNull(centreAfterInstall);
-    assertNotNull(centreAfterInstall.lookup("#studyTable"), "the study list before the first frame");
+    assertNotNull(
+        centreAfterInstall.lookup("#studyTable"), "the study list before the first frame");
     assertSame(centreAfterInstall, window.centreView(), "the study list was not built again");
     assertEquals(1, studyViewsBuilt, "one study list for the install");
     TableView<?> table = robot.lookup("#studyTable").queryTableView();

@@ -94,6 +94,7 @@ public final class MainWindow {
         .addListener((javafx.collections.ListChangeListener<Outcome>) c -> navigatorChanged());
     vm.revisionProperty().addListener((o, a, b) -> navigatorChanged());
     stage.setOnHidden(e -> saveGeometry());
+    stage.showingProperty().addListener((o, a, b) -> shownBefore |= b);
   }
 
   /**
@@ -268,6 +269,9 @@ public final class MainWindow {
 
   private String navigatorShape = "";
 
+  /** Whether the window has been on screen (the project of a hidden window is closed on exit). */
+  private boolean shownBefore;
+
   /** True while {@link #projectChanged} fills the navigator: the centre is shown once, after. */
   private boolean projectChanging;
 
@@ -279,6 +283,12 @@ public final class MainWindow {
   private void projectChanged() {
     selected = new NavItem(NavItem.Kind.STUDIES, 0, "");
     if (installing || navigator == null) {
+      return;
+    }
+    if (shownBefore && !stage.isShowing()) {
+      // JavaFX forgets a hidden window's style sheets: nodes kept and restyled now would miss
+      // modena's looked-up colours (a warning per cell); new nodes are styled when shown again
+      build();
       return;
     }
     root.setTop(menuBar());
