@@ -48,7 +48,7 @@ row() { # label, target, args...
 }
 
 echo "Evidence Workbench start-up, seconds (median of $runs whole-process runs after a warm-up run)"
-echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo "$(nproc) cores ($(sed -n "s/^model name[[:space:]]*: //p" /proc/cpuinfo | head -1)), load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 echo
 printf '| %-28s | %6s | %8s | %8s |\n' "command" "target" "launcher" "java -jar"
 printf '|%s|%s|%s|%s|\n' "------------------------------" "--------" "----------" "----------"
