@@ -92,9 +92,16 @@ public final class SqliteProjectStore
 
   private boolean closed;
 
-  private SqliteProjectStore(Path file, Connection conn) {
+  /**
+   * The file is switched to WAL before its first edit, not when it is opened, so that a project
+   * opened and closed without an edit stays byte-identical (ADR 0090). Guarded by {@code this}.
+   */
+  private boolean walPending;
+
+  private SqliteProjectStore(Path file, Connection conn, boolean walPending) {
     this.file = file;
     this.conn = conn;
+    this.walPending = walPending;
   }
 
   // ---------------------------------------------------------------- opening and creating
@@ -103,7 +110,8 @@ public final class SqliteProjectStore
    * Opens an existing project for editing. Nothing is written before the file is accepted: the
    * header, {@code quick_check}, the identity and the schema version are checked read-only; an
    * older schema is then copied to {@code NAME.bak-vN} and migrated in one transaction in
-   * rollback-journal mode; only then is the file switched to WAL (ADR 0090).
+   * rollback-journal mode. The file is switched to WAL before the first edit, so opening and
+   * closing a project without editing it leaves it byte-identical (ADR 0090).
    */
   public static SqliteProjectStore open(Path file) {
     Path f = file.toAbsolutePath().normalize();
@@ -132,7 +140,6 @@ public final class SqliteProjectStore
     Connection c = openReadWrite(f, name, false);
     try {
       migrate(c, version, f);
-      setJournalMode(c, "WAL");
     } catch (SQLException | RuntimeException e) {
       closeQuietly(c);
       String why = e instanceof WorkbenchException we ? we.getMessage() : e.getMessage();
@@ -153,7 +160,7 @@ public final class SqliteProjectStore
       throw fileError(name, (SQLException) e);
     }
     LOG.info("opened {} (schema {})", name, Schema.CURRENT_VERSION);
-    return new SqliteProjectStore(f, c);
+    return new SqliteProjectStore(f, c, true);
   }
 
   /**
@@ -213,7 +220,7 @@ public final class SqliteProjectStore
       throw fileError(f.toString(), (SQLException) e);
     }
     LOG.info("created {}", f);
-    return new SqliteProjectStore(f, c);
+    return new SqliteProjectStore(f, c, false);
   }
 
   /**
@@ -426,6 +433,9 @@ public final class SqliteProjectStore
     synchronized (this) {
       ensureOpen();
       int level = depth;
+      if (level == 0 && walPending) {
+        enterWalMode();
+      }
       exec("SAVEPOINT w" + level);
       depth++;
       try {
@@ -450,6 +460,20 @@ public final class SqliteProjectStore
       }
     }
     return result;
+  }
+
+  /**
+   * Switches the file to WAL before its first edit. If SQLite refuses (another program holds the
+   * file busy past the busy timeout), the edits go through the rollback journal, which is as safe,
+   * and the switch is not tried again in this session.
+   */
+  private void enterWalMode() {
+    walPending = false;
+    try {
+      setJournalMode(conn, "WAL");
+    } catch (SQLException e) {
+      LOG.info("{}: stays in rollback-journal mode: {}", file, e.getMessage());
+    }
   }
 
   private void rollbackTo(int level) {

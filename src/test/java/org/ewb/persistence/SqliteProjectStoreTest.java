@@ -670,6 +670,43 @@ class SqliteProjectStoreTest {
     assertFalse(Files.exists(FileCheck.walOf(f)));
   }
 
+  /**
+   * Opening a project to look at it (the README's first command on a sample in git) must not change
+   * the file: it is switched to WAL only before its first edit, and back on close.
+   */
+  @Test
+  void aProjectOpenedAndClosedWithoutAnEditStaysByteIdentical() throws Exception {
+    Path f = dir.resolve("p.ewb");
+    int n;
+    try (SqliteProjectStore store = SqliteProjectStore.create(f, "t")) {
+      n = fill(store).studies().size();
+    }
+    byte[] before = FileRefusalTest.sha256(f);
+    try (SqliteProjectStore store = SqliteProjectStore.open(f)) {
+      assertEquals(n, store.snapshot().studies().size());
+      assertFalse(Files.exists(FileCheck.walOf(f)));
+    }
+    org.junit.jupiter.api.Assertions.assertArrayEquals(before, FileRefusalTest.sha256(f));
+    assertFalse(Files.exists(FileCheck.walOf(f)));
+    assertFalse(Files.exists(FileCheck.shmOf(f)));
+
+    try (SqliteProjectStore store = SqliteProjectStore.open(f)) {
+      store.insertStudy(Study.of("x", "X"));
+      assertTrue(Files.exists(FileCheck.walOf(f)), "the first edit switches the file to WAL");
+      try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + f);
+          Statement st = other.createStatement();
+          ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+        rs.next();
+        assertEquals("wal", rs.getString(1));
+      }
+    }
+    byte[] header = Files.readAllBytes(f);
+    assertEquals(List.of((byte) 1, (byte) 1), List.of(header[18], header[19]));
+    try (SqliteProjectStore store = SqliteProjectStore.open(f)) {
+      assertEquals(n + 1, store.snapshot().studies().size());
+    }
+  }
+
   @Test
   void aClosedProjectIsOneFileThatReadOnlyToolsLeaveAlone() throws Exception {
     Path f = dir.resolve("p.ewb");
