@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ewb.logic.extraction.TimePointText;
 import org.ewb.logic.l10n.Localization;
 import org.ewb.model.Arm;
 import org.ewb.model.CellText;
@@ -288,12 +289,7 @@ public final class OutcomeDataExporter {
   }
 
   static String timePointLabel(TimePoint tp, Locale loc) {
-    if (!tp.label().isEmpty()) {
-      return tp.label();
-    }
-    double m = tp.months();
-    String months = m == Math.rint(m) ? Long.toString((long) m) : Double.toString(m);
-    return Localization.lang(loc, "export.outcome.months", months);
+    return TimePointText.of(tp, loc);
   }
 
   /**

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
+import org.ewb.logic.extraction.TimePointText;
+import org.ewb.logic.l10n.Localization;
 import org.ewb.model.Arm;
 import org.ewb.model.ArmRole;
 import org.ewb.model.CellText;
@@ -65,7 +67,8 @@ public final class ProjectAnalysisInput {
         tps.stream().map(t -> EffectSizes.fmt(t.months())).collect(Collectors.joining(", "));
     if (months == null) {
       if (tps.size() != 1) {
-        throw usage(lang("meta.project.whichTimepoint", outcome.name(), available));
+        throw usage(
+            lang("meta.project.whichTimepoint", outcome.name(Localization.language()), available));
       }
       tp = tps.get(0);
     } else {
@@ -78,14 +81,14 @@ public final class ProjectAnalysisInput {
                       usage(
                           lang(
                               "meta.project.noTimepoint",
-                              outcome.name(),
+                              outcome.name(Localization.language()),
                               EffectSizes.fmt(months),
                               available)));
     }
     List<StudyData> studies = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<Study> used = new ArrayList<>();
-    String where = outcome.name() + ", " + timeLabel(tp);
+    String where = outcome.name(Localization.language()) + ", " + TimePointText.of(tp);
     boolean allLog = true;
     for (Study s : data.studies()) {
       if (s.status() != StudyStatus.INCLUDED) {
@@ -345,12 +348,6 @@ public final class ProjectAnalysisInput {
           lang("meta.project.seNotPositive", label, where, g.se().text()));
     }
     return Optional.of(StudyData.GenericEffect.withSe(label, v[0], v[1]));
-  }
-
-  private static String timeLabel(TimePoint tp) {
-    return tp.label().isEmpty()
-        ? lang("meta.project.months", EffectSizes.fmt(tp.months()))
-        : tp.label();
   }
 
   private static WorkbenchException usage(String m) {

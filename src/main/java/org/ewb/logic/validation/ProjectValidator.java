@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.ewb.logic.extraction.TimePointText;
 import org.ewb.logic.l10n.Localization;
 import org.ewb.model.Arm;
 import org.ewb.model.CellText;
@@ -404,7 +405,7 @@ public final class ProjectValidator {
       parts.add(lang("persist.problem.study", s.label().isEmpty() ? s.key() : s.label()));
     }
     if (o != null) {
-      parts.add(o.name());
+      parts.add(o.name(Localization.language()));
     }
     if (a != null) {
       parts.add(a.label());
@@ -415,11 +416,8 @@ public final class ProjectValidator {
     return String.join(", ", parts);
   }
 
-  /** The time point's label, or "12 months" when it has none. */
+  /** The time point's label, or "12 months" in the current language (see {@link TimePointText}). */
   public static String timePointLabel(TimePoint t) {
-    if (!t.label().isEmpty()) {
-      return t.label();
-    }
-    return lang("persist.problem.months", CellText.of(t.months()).text());
+    return TimePointText.of(t);
   }
 }

@@ -64,8 +64,9 @@ class OutcomeDataExporterTest {
       assertTrue(
           merged.containsAll(List.of("A3:A4", "B3:B4", "C3:C4", "D3:F3", "G3:I3", "J3:J4")),
           merged::toString);
-      assertEquals("Baseline", s.getRow(2).getCell(3).getStringCellValue());
-      assertEquals("12 months", s.getRow(2).getCell(6).getStringCellValue());
+      // labels stored by an English session ("Baseline", "12 months") read in Chinese
+      assertEquals("基线", s.getRow(2).getCell(3).getStringCellValue());
+      assertEquals("12 个月", s.getRow(2).getCell(6).getStringCellValue());
       assertEquals(
           List.of("例数", "均值", "标准差"),
           List.of(

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.ewb.logic.l10n.Localization;
 import org.ewb.model.Arm;
 import org.ewb.model.ArmRole;
 import org.ewb.model.CellText;
 import org.ewb.model.Measurement;
+import org.ewb.model.Outcome;
 import org.ewb.model.ProjectData;
+import org.ewb.model.TimePoint;
 import org.ewb.model.WorkbenchException;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +65,56 @@ class ProjectAnalysisInputTest {
             "Study 'Ferguson & Simes 1949' left out: the control arm has no data for"
                 + " Tuberculosis, 12 months"),
         t.notes());
+  }
+
+  /** A Chinese message names the outcome by its Chinese name and the time point in Chinese. */
+  @Test
+  void chineseMessagesNameTheOutcomeAndTimePointInChinese() {
+    ProjectData p = BcgFixture.project();
+    List<Measurement> ms = new ArrayList<>(p.measurements());
+    ms.removeIf(m -> m.studyId() == 2 && m.armId() == 202);
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Outcome o : p.outcomes()) {
+      outcomes.add(
+          new Outcome(
+              o.id(),
+              o.name(),
+              o.kind(),
+              o.unit(),
+              o.lowerIsBetter(),
+              o.displayOrder(),
+              "结核病",
+              o.defaultMeasure(),
+              o.decimals()));
+    }
+    // the label an English session stores ("12 months")
+    ProjectData zh =
+        new ProjectData(
+            p.project(),
+            p.studies(),
+            p.fields(),
+            p.values(),
+            p.arms(),
+            outcomes,
+            p.timePoints().stream()
+                .map(t -> new TimePoint(t.id(), t.outcomeId(), t.months(), "12 months"))
+                .toList(),
+            ms,
+            p.genericEstimates(),
+            p.layouts(),
+            p.analyses());
+    Localization.setLocale(Localization.CHINESE);
+    try {
+      StudyTable t = ProjectAnalysisInput.build(zh, "Tuberculosis", 12.0);
+      assertEquals(1, t.notes().size());
+      assertTrue(t.notes().get(0).contains("结核病, 12 个月"), t.notes().get(0));
+      WorkbenchException e =
+          assertThrows(
+              WorkbenchException.class, () -> ProjectAnalysisInput.build(zh, "Tuberculosis", 6.0));
+      assertTrue(e.getMessage().contains("“结核病”"), e.getMessage());
+    } finally {
+      Localization.setLocale(Locale.ENGLISH);
+    }
   }
 
   @Test

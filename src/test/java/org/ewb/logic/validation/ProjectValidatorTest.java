@@ -267,6 +267,6 @@ class ProjectValidatorTest {
   void messagesAreInChineseWhenChosen() {
     Localization.setLocale(Locale.SIMPLIFIED_CHINESE);
     List<Problem> problems = ProjectValidator.validate(project());
-    assertEquals("研究“Hu 2013”, HbA1c, MSC, 12 months: SD = -1 必须大于 0", problems.get(4).message());
+    assertEquals("研究“Hu 2013”, HbA1c, MSC, 12 个月: SD = -1 必须大于 0", problems.get(4).message());
   }
 }
