@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +32,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * page scaling), so a sheet that LibreOffice shrinks to fit the page fails.
  *
  * <p>Skipped, saying so, when {@code soffice} is not installed; CI's {@code .ci/run} installs
- * libreoffice-calc-nogui and libreoffice-writer-nogui.
+ * libreoffice-calc-nogui and libreoffice-writer-nogui, and fonts-liberation2 (Times New Roman's
+ * widths; with DejaVu Serif in its place LibreOffice shrinks the sheet, and the test fails saying
+ * which font it printed with).
  */
 class LegiblePrintTest {
 
@@ -49,6 +52,21 @@ class LegiblePrintTest {
         soffice = p;
         return;
       }
+    }
+  }
+
+  /** What fontconfig gives for {@code family} ("Liberation Serif" for Times New Roman). */
+  private static String fontFor(String family) {
+    try {
+      Process p = new ProcessBuilder("fc-match", family).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      p.waitFor();
+      return out.isEmpty() ? "?" : out;
+    } catch (IOException e) {
+      return "? (fc-match: " + e.getMessage() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "?";
     }
   }
 
@@ -133,7 +151,11 @@ class LegiblePrintTest {
             + ": smallest body text "
             + smallestBody
             + " pt; sizes "
-            + sizes);
+            + sizes
+            + "; Times New Roman prints as "
+            + fontFor("Times New Roman")
+            + " here (a font with other widths than Times New Roman's makes LibreOffice shrink"
+            + " the sheet to fit: install fonts-liberation2, as .ci/run does)");
     // every printed cell reached the paper (whitespace and line breaks aside)
     String flat = text.toString().replaceAll("\\s+", "");
     List<String> missing = new ArrayList<>();
