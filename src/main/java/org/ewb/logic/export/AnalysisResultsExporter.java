@@ -107,8 +107,12 @@ public final class AnalysisResultsExporter {
                               ? tps.size() == 1
                               : Math.abs(t.months() - s.months()) < 1e-9)
                   .findFirst()
-                  .map(t -> o.name() + ", " + OutcomeDataExporter.timePointLabel(t, loc))
-                  .orElse(o.name());
+                  .map(
+                      t ->
+                          o.name(loc.getLanguage())
+                              + ", "
+                              + OutcomeDataExporter.timePointLabel(t, loc))
+                  .orElse(o.name(loc.getLanguage()));
             })
         .orElse(s.outcome());
   }

@@ -244,7 +244,7 @@ public final class OutcomeDataExporter {
     if (anyInvalid[0]) {
       footnotes.add(Localization.lang(loc, "export.outcome.footnote.invalid"));
     }
-    String name = o.name() + (o.unit().isEmpty() ? "" : " (" + o.unit() + ")");
+    String name = o.name(lang) + (o.unit().isEmpty() ? "" : " (" + o.unit() + ")");
     String title =
         switch (o.kind()) {
           case CONTINUOUS -> Localization.lang(loc, "export.outcome.title.continuous", name);
@@ -253,7 +253,7 @@ public final class OutcomeDataExporter {
         };
     return new ExportTable(
         "outcome-" + FileNames.slug(o.name()),
-        o.name(),
+        o.name(lang),
         title,
         2,
         ncols,

@@ -171,4 +171,26 @@ class OutcomeDataExporterTest {
     }
     return n;
   }
+
+  /** The stem-cell sample's outcomes have Chinese names: a Chinese export uses them. */
+  @Test
+  void aChineseSheetNamesTheOutcomeByItsChineseName() {
+    ProjectData sample =
+        org.ewb.persistence.SqliteProjectStore.readSnapshot(
+            Path.of(System.getProperty("ewb.repo.dir", "."))
+                .resolve("sample-projects/stem-cell-diabetes.ewb"));
+    ExportTable zh =
+        OutcomeDataExporter.build(sample, "zh").stream()
+            .filter(t -> t.key().equals("outcome-hba1c"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("糖化血红蛋白（HbA1c）", zh.name());
+    assertEquals("结局数据：糖化血红蛋白（HbA1c） (%)，各组例数、均值和标准差", zh.title());
+    ExportTable en =
+        OutcomeDataExporter.build(sample, "en").stream()
+            .filter(t -> t.key().equals("outcome-hba1c"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("HbA1c", en.name());
+  }
 }
