@@ -179,18 +179,17 @@ class OutcomeDataExporterTest {
         org.ewb.persistence.SqliteProjectStore.readSnapshot(
             Path.of(System.getProperty("ewb.repo.dir", "."))
                 .resolve("sample-projects/stem-cell-diabetes.ewb"));
-    ExportTable zh =
-        OutcomeDataExporter.build(sample, "zh").stream()
-            .filter(t -> t.key().equals("outcome-hba1c"))
-            .findFirst()
-            .orElseThrow();
+    ExportTable zh = hba1c(sample, "zh");
     assertEquals("糖化血红蛋白（HbA1c）", zh.name());
     assertEquals("结局数据：糖化血红蛋白（HbA1c） (%)，各组例数、均值和标准差", zh.title());
-    ExportTable en =
-        OutcomeDataExporter.build(sample, "en").stream()
-            .filter(t -> t.key().equals("outcome-hba1c"))
-            .findFirst()
-            .orElseThrow();
+    ExportTable en = hba1c(sample, "en");
     assertEquals("HbA1c", en.name());
+  }
+
+  private static ExportTable hba1c(ProjectData sample, String lang) {
+    return OutcomeDataExporter.build(sample, lang).stream()
+        .filter(t -> t.key().equals("outcome-hba1c"))
+        .findFirst()
+        .orElseThrow();
   }
 }
