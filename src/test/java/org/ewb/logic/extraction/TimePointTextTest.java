@@ -10,11 +10,15 @@ import org.junit.jupiter.api.Test;
 class TimePointTextTest {
 
   private static String en(double months, String label) {
-    return TimePointText.of(new TimePoint(1, 1, months, label), Locale.ENGLISH);
+    return text(months, label, Locale.ENGLISH);
   }
 
   private static String zh(double months, String label) {
-    return TimePointText.of(new TimePoint(1, 1, months, label), Localization.CHINESE);
+    return text(months, label, Localization.CHINESE);
+  }
+
+  private static String text(double months, String label, Locale locale) {
+    return TimePointText.of(new TimePoint(1, 1, months, label), locale);
   }
 
   @Test
