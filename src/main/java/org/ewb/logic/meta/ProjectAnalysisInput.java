@@ -62,13 +62,13 @@ public final class ProjectAnalysisInput {
                                 .map(Outcome::name)
                                 .collect(Collectors.joining(", ")))));
     List<TimePoint> tps = data.timePointsOf(outcome.id());
+    String shownName = outcome.name(Localization.language());
     TimePoint tp;
     String available =
         tps.stream().map(t -> EffectSizes.fmt(t.months())).collect(Collectors.joining(", "));
     if (months == null) {
       if (tps.size() != 1) {
-        throw usage(
-            lang("meta.project.whichTimepoint", outcome.name(Localization.language()), available));
+        throw usage(lang("meta.project.whichTimepoint", shownName, available));
       }
       tp = tps.get(0);
     } else {
@@ -81,14 +81,14 @@ public final class ProjectAnalysisInput {
                       usage(
                           lang(
                               "meta.project.noTimepoint",
-                              outcome.name(Localization.language()),
+                              shownName,
                               EffectSizes.fmt(months),
                               available)));
     }
     List<StudyData> studies = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<Study> used = new ArrayList<>();
-    String where = outcome.name(Localization.language()) + ", " + TimePointText.of(tp);
+    String where = shownName + ", " + TimePointText.of(tp);
     boolean allLog = true;
     for (Study s : data.studies()) {
       if (s.status() != StudyStatus.INCLUDED) {
